@@ -1,0 +1,53 @@
+package io.jenkins.plugins.iamjanitor.core.deletion;
+
+import io.jenkins.plugins.iamjanitor.core.model.AccessKey;
+import io.jenkins.plugins.iamjanitor.core.model.CredentialStatus;
+import io.jenkins.plugins.iamjanitor.core.model.MfaDevice;
+import io.jenkins.plugins.iamjanitor.core.model.ServiceSpecificCredential;
+import io.jenkins.plugins.iamjanitor.core.model.Tag;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything attached to a user, read live (every list call paginated). It is both the input of the deletion
+ * plan and the content of the backup. Never holds secrets: no access key secret, no password, no MFA seed.
+ */
+public record UserSnapshot(
+        String userName,
+        String userId,
+        String arn,
+        String path,
+        Instant createDate,
+        List<Tag> tags,
+        String permissionsBoundaryArn,
+        List<String> groups,
+        List<String> attachedPolicyArns,
+        Map<String, String> inlinePolicies,
+        boolean loginProfile,
+        List<AccessKey> accessKeys,
+        List<MfaDevice> mfaDevices,
+        List<SshKey> sshPublicKeys,
+        List<Certificate> signingCertificates,
+        List<ServiceSpecificCredential> serviceSpecificCredentials) {
+
+    public UserSnapshot {
+        tags = List.copyOf(tags);
+        groups = List.copyOf(groups);
+        attachedPolicyArns = List.copyOf(attachedPolicyArns);
+        inlinePolicies = Map.copyOf(inlinePolicies);
+        accessKeys = List.copyOf(accessKeys);
+        mfaDevices = List.copyOf(mfaDevices);
+        sshPublicKeys = List.copyOf(sshPublicKeys);
+        signingCertificates = List.copyOf(signingCertificates);
+        serviceSpecificCredentials = List.copyOf(serviceSpecificCredentials);
+    }
+
+    /** @param body the public key (SSH-RSA or PEM encoding) */
+    public record SshKey(String sshPublicKeyId, CredentialStatus status, Instant uploaded, String body) {
+    }
+
+    /** @param body the PEM certificate body */
+    public record Certificate(String certificateId, CredentialStatus status, Instant uploaded, String body) {
+    }
+}

@@ -1,0 +1,20 @@
+package io.jenkins.plugins.iamjanitor.core.port;
+
+import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRecord;
+import io.jenkins.plugins.iamjanitor.core.deletion.UserSnapshot;
+
+/** Where a user's backup is written before the first destructive call. */
+public interface BackupStore {
+
+    /**
+     * Writes the snapshot and the approval atomically (temp file, fsync, rename) and returns where it is. Must not
+     * return before the data is durable.
+     */
+    String write(UserSnapshot snapshot, ApprovalRecord approval);
+
+    /** Reads a backup written by {@link #write}. */
+    Backup read(String location);
+
+    record Backup(UserSnapshot snapshot, ApprovalRecord approval) {
+    }
+}
