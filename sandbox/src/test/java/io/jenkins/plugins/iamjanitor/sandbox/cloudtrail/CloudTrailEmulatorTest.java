@@ -164,6 +164,14 @@ class CloudTrailEmulatorTest {
     }
 
     @Test
+    void seedsTheBuiltInScenario() {
+        CloudTrailEmulator builtIn = new CloudTrailEmulator(Scenario.builtIn());
+
+        assertThat(builtIn.events().size()).isEqualTo(7);
+        assertThat(builtIn.rateLimit()).isEqualTo(CloudTrailEmulator.AWS_REQUESTS_PER_SECOND);
+    }
+
+    @Test
     void rejectsASeededEventWithoutUserOrKey() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CloudTrailEmulator(Scenario.parse("bad",
                 "{\"cloudtrail\":{\"events\":[{\"eventName\":\"GetUser\"}]}}")))
