@@ -3,6 +3,7 @@ package io.jenkins.plugins.iamjanitor.core;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -30,21 +31,36 @@ class CoreDependencyRulesTest {
     }
 
     @Test
+    void rulesCatchAViolation() {
+        JavaClasses offender = new ClassFileImporter()
+                .importClasses(io.jenkins.plugins.iamjanitor.core.archfixture.UsesJsonAndHttp.class);
+        assertThatThrownBy(() -> onlyJdkAndCore().check(offender)).hasMessageContaining("org.junit");
+        assertThatThrownBy(() -> noForbiddenLibraries().check(offender))
+                .hasMessageContaining("java.net.http.HttpClient");
+    }
+
+    @Test
     void coreDependsOnlyOnTheJdkAndItself() {
-        ArchRule rule = classes().that().resideInAPackage("io.jenkins.plugins.iamjanitor.core..")
-                .should().onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "javax.crypto..", "io.jenkins.plugins.iamjanitor.core..");
-        rule.check(core);
+        onlyJdkAndCore().check(core);
     }
 
     @Test
     void coreNeverTouchesJenkinsAwsHttpOrJson() {
-        ArchRule rule = noClasses().that().resideInAPackage("io.jenkins.plugins.iamjanitor.core..")
+        noForbiddenLibraries().check(core);
+    }
+
+    private static ArchRule onlyJdkAndCore() {
+        return classes().that().resideInAPackage("io.jenkins.plugins.iamjanitor.core..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "javax.crypto..", "io.jenkins.plugins.iamjanitor.core..");
+    }
+
+    private static ArchRule noForbiddenLibraries() {
+        return noClasses().that().resideInAPackage("io.jenkins.plugins.iamjanitor.core..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "hudson..", "jenkins..", "org.kohsuke..",
                         "software.amazon..",
                         "java.net.http..", "org.apache.http..", "okhttp3..", "com.squareup.okhttp..",
                         "com.fasterxml..", "org.json..", "com.google.gson..", "net.sf.json..");
-        rule.check(core);
     }
 }
