@@ -105,7 +105,8 @@ public final class ReviewDecisions {
         }
         List<Candidate> targets = new ArrayList<>();
         if (userName == null) {
-            targets.addAll(spec.candidates());
+            // "all" means all still undecided: decisions already made are not the clicker's to repeat
+            spec.candidates().stream().filter(c -> !review.decisions.containsKey(c.userName())).forEach(targets::add);
         } else {
             Candidate c = spec.candidate(userName);
             if (c == null) {
