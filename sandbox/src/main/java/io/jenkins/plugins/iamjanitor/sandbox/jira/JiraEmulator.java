@@ -35,6 +35,10 @@ public final class JiraEmulator implements AutoCloseable {
     private static final Pattern ROUTE = Pattern.compile("/rest/api/(2|3|latest)(/.*)");
     private static final Pattern ISSUE = Pattern.compile("/issue/([A-Za-z0-9_-]+)(/comment|/transitions)?");
 
+    private static final ObjectNode SEARCH_GONE = JiraResponses.messages("The requested API has been removed. "
+            + "Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at "
+            + "https://developer.atlassian.com/changelog/#CHANGE-2046");
+
     private final JiraScenario scenario;
     private final JiraStore store;
     private final Faults faults;
@@ -154,9 +158,7 @@ public final class JiraEmulator implements AutoCloseable {
             }
             if (!anonymousOk && !versionServed(version)) {
                 if (scenario.cloud() && rest.equals("/search")) {
-                    send(ex, 410, JiraResponses.messages("The requested API has been removed. Please migrate to the "
-                            + "/rest/api/3/search/jql API. A full migration guideline is available at "
-                            + "https://developer.atlassian.com/changelog/#CHANGE-2046"));
+                    send(ex, 410, SEARCH_GONE);
                 } else {
                     send(ex, 404, JiraResponses.messages("No REST API v" + version + " on this Jira."));
                 }
@@ -206,7 +208,11 @@ public final class JiraEmulator implements AutoCloseable {
                 case "myself" -> send(ex, 200, responses.myself(user));
                 case "search" -> {
                     boolean jqlEndpoint = rest.equals("/search/jql");
-                    if (scenario.cloud() != jqlEndpoint) {
+                    if (scenario.cloud() && !jqlEndpoint) {
+                        send(ex, 410, SEARCH_GONE);
+                        return;
+                    }
+                    if (!scenario.cloud() && jqlEndpoint) {
                         send(ex, 404, JiraResponses.messages("No such endpoint on this Jira: " + rest));
                         return;
                     }
