@@ -31,7 +31,7 @@ public final class HtmlRenderer {
             .s{font-weight:600;border-radius:10px;padding:1px 8px;font-size:12px}
             .s-DELETED{background:#ffebe9;color:#a40e26}.s-PLANNED{background:#ddf4ff;color:#0550ae}
             .s-KEPT,.s-NOT_FOUND{background:#dafbe1;color:#116329}.s-SKIPPED{background:#fff8c5;color:#7d4e00}
-            .s-FAILED{background:#a40e26;color:#fff}.s-yes{color:#a40e26}.s-no{color:#57606a}
+            .s-FAILED{background:#a40e26;color:#fff}.s-no{color:#57606a}
             footer{color:#57606a;font-size:12px;margin-top:32px}
             """;
 

@@ -99,7 +99,7 @@ public final class ReviewReport {
         if (e.totalEvents() == 0) {
             d.paragraph("CloudTrail: no events since " + e.since() + ".");
         } else {
-            d.paragraph("CloudTrail: " + e.totalEvents() + " events since " + e.since() + "; by source: "
+            d.paragraph("CloudTrail: " + e.totalEvents() + " event(s) since " + e.since() + "; by source: "
                     + e.countsBySource().entrySet().stream().map(x -> x.getKey() + " " + x.getValue())
                     .collect(Collectors.joining(", "))
                     + (e.lastConsoleLogin() == null ? "" : "; last console sign-in " + login(e.lastConsoleLogin())));

@@ -33,7 +33,7 @@ class ReportRenderersTest {
                 "<b>1</b><span>Deleted</span>");
         assertThat(html).contains("<th>Credential</th>", "AKIABOB", "console password");
         assertThat(html).contains("Decision: approve by Alice Approver (U123)", "Decision: keep by Alice Approver");
-        assertThat(html).contains("CloudTrail: 1 events", "ConsoleLogin", "198.51.100.7");
+        assertThat(html).contains("CloudTrail: 1 event(s)", "ConsoleLogin", "198.51.100.7");
         assertThat(html).contains("Deletion: DELETED", "backup /backups/" + HtmlRenderer.escape(HOSTILE) + ".json");
         assertThat(html).contains("Exempt users (never touched)", "svc-ci");
     }
