@@ -131,26 +131,34 @@ public final class ReviewWorkflow {
     }
 
     private void approve(Run run) {
+        if (run.record.approval() != null) {
+            return;
+        }
+        ApprovalRequest request = new ApprovalRequest(run.record.reviewId(), run.record.accountId(),
+                run.record.candidates(), settings.approvalChannel(), settings.approvers(), settings.message(),
+                settings.buildUrl(), null);
         if (run.record.approvalHandle() == null) {
-            ApprovalRequest request = new ApprovalRequest(run.record.reviewId(), run.record.accountId(),
-                    run.record.candidates(), settings.approvalChannel(), settings.approvers(), settings.message(),
-                    settings.buildUrl(), null);
             ApprovalHandle handle = ports.approvals().post(request);
             run.save(run.record.withApprovalHandle(handle, now()));
             run.progress.progress("Asked for approval in " + handle.channel() + ".");
-        }
-        if (run.record.approval() == null) {
-            run.progress.progress("Waiting up to " + settings.approvalTimeout() + " for decisions...");
-            ApprovalOutcome outcome = ports.approvals().await(run.record.approvalHandle(), settings.approvalTimeout());
-            ReviewRecord r = run.record.withApproval(outcome, now());
-            if (outcome.timedOut()) {
-                r = r.withNote("The approval request timed out: users without a decision were not approved.", now());
+        } else {
+            // Posted by an earlier run that stopped while waiting: wait on the same messages, never post again.
+            if (ports.approvals() instanceof ApprovalResumption resumable) {
+                resumable.resume(request, run.record.approvalHandle());
             }
-            run.save(r);
-            List<UserDecision> approved = run.record.approvedCandidates();
-            run.progress.progress("Decisions: " + approved.size() + " approved, " + outcome.kept().size() + " kept"
-                    + (outcome.timedOut() ? ", timed out" : "") + ".");
+            run.progress.progress("Still waiting on the approval request posted earlier in "
+                    + run.record.approvalHandle().channel() + ".");
         }
+        run.progress.progress("Waiting up to " + settings.approvalTimeout() + " for decisions...");
+        ApprovalOutcome outcome = ports.approvals().await(run.record.approvalHandle(), settings.approvalTimeout());
+        ReviewRecord r = run.record.withApproval(outcome, now());
+        if (outcome.timedOut()) {
+            r = r.withNote("The approval request timed out: users without a decision were not approved.", now());
+        }
+        run.save(r);
+        List<UserDecision> approved = run.record.approvedCandidates();
+        run.progress.progress("Decisions: " + approved.size() + " approved, " + outcome.kept().size() + " kept"
+                + (outcome.timedOut() ? ", timed out" : "") + ".");
     }
 
     private void openTicket(Run run) {

@@ -74,7 +74,7 @@ final class ReviewFakes {
         return new UserDecision(user, decision, "U123", "Alice Approver", NOW.plusSeconds(60), "slack:C42");
     }
 
-    static final class Approvals implements ApprovalChannel {
+    static class Approvals implements ApprovalChannel {
         final List<ApprovalRequest> posted = new ArrayList<>();
         int awaits;
         ApprovalOutcome outcome;

@@ -127,6 +127,43 @@ class ReviewWorkflowTest {
     }
 
     @Test
+    void aReviewStoppedWhileWaitingWaitsAgainOnTheSameMessagesWithoutPostingAgain() {
+        ReviewObserver crashAfterPost = rec -> {
+            if (rec.stage() == ReviewStage.APPROVAL_REQUESTED) {
+                throw new IllegalStateException("crash while waiting");
+            }
+        };
+        assertThatThrownBy(() -> workflow(false, 10, null).run(ProgressListener.NONE, crashAfterPost))
+                .hasMessage("crash while waiting");
+        assertThat(approvals.awaits).isZero();
+
+        ResumableApprovals resumable = new ResumableApprovals(List.of(decide("alice", Decision.APPROVE)));
+        approvals = resumable;
+        ReviewRecord r = run(workflow(false, 10, null));
+
+        assertThat(resumable.posted).isEmpty();
+        assertThat(resumable.resumed).containsExactly(r.approvalHandle().messageIds().get(0));
+        assertThat(resumable.awaits).isEqualTo(1);
+        assertThat(deleter.calls).extracting(ApprovalRecord::userName).containsExactly("alice");
+    }
+
+    /** A channel that, like Slack's, must be told about a request posted by an earlier process. */
+    static final class ResumableApprovals extends ReviewFakes.Approvals implements ApprovalResumption {
+        final List<String> resumed = new ArrayList<>();
+
+        ResumableApprovals(List<UserDecision> decisions) {
+            super(decisions, false);
+        }
+
+        @Override
+        public void resume(io.jenkins.plugins.iamjanitor.core.approval.ApprovalRequest request,
+                io.jenkins.plugins.iamjanitor.core.approval.ApprovalHandle handle) {
+            assertThat(request.candidates()).hasSize(3);
+            resumed.addAll(handle.messageIds());
+        }
+    }
+
+    @Test
     void aCrashDuringDeletionNeverDeletesAUserTwice() {
         deleter.crashOn = "carol";
         assertThatThrownBy(() -> run(workflow(false, 10, null))).hasMessageContaining("simulated crash");
