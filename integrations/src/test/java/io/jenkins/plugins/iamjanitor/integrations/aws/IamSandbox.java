@@ -43,7 +43,7 @@ final class IamSandbox implements AutoCloseable {
     }
 
     AwsIamUserAdmin admin() {
-        return new AwsIamUserAdmin(iam, 2);
+        return new AwsIamUserAdmin(iam, 1);
     }
 
     @Override
