@@ -43,9 +43,16 @@ final class IamRestorer {
             if (!(e.getCause() instanceof EntityAlreadyExistsException)) {
                 throw e;
             }
-            lines.add("user " + user + " already exists: only missing groups, policies, keys and certificates"
-                    + " were added to it");
+            lines.add("user " + user + " already exists: only missing tags, boundary, groups, policies, keys and"
+                    + " certificates were added to it");
             newId = reads.user(user).map(u -> u.userId()).orElse("?");
+            if (!s.tags().isEmpty()) {
+                add(lines, "TagUser", () -> iam.tagUser(r -> r.userName(user).tags(create.build().tags())));
+            }
+            if (s.permissionsBoundaryArn() != null) {
+                add(lines, "PutUserPermissionsBoundary", () -> iam.putUserPermissionsBoundary(
+                        r -> r.userName(user).permissionsBoundary(s.permissionsBoundaryArn())));
+            }
         }
         lines.add("the user id is new: " + newId + " (was " + s.userId() + "); policies naming the old id no longer"
                 + " match");

@@ -29,6 +29,15 @@ class AwsClientsTest {
     }
 
     @Test
+    void settingsCanActForAnApprover() {
+        AwsSettings settings = AwsSettings.defaults().withCredentials(new AwsCredentialsSource.AssumeRole(
+                "arn:aws:iam::123456789012:role/x", null, "iam-janitor-ci", null));
+        assertThat(((AwsCredentialsSource.AssumeRole) settings.withSessionFor("bob@example.com").credentials())
+                .sessionName()).isEqualTo("iam-janitor-bob@example.com");
+        assertThat(AwsSettings.defaults().withSessionFor("bob")).isEqualTo(AwsSettings.defaults());
+    }
+
+    @Test
     void sessionNamesAreSanitisedToStsRules() {
         assertThat(SessionNames.sanitise("a")).isEqualTo("a-");
         assertThat(SessionNames.sanitise("jane.doe@example.com")).isEqualTo("jane.doe@example.com");
