@@ -45,6 +45,12 @@ public final class JiraTicketTracker implements TicketTracker {
         this.log = log == null ? ProgressListener.NONE : log;
     }
 
+    /** The usual wiring: a JDK HttpClient with default retries, the flavour from the settings. */
+    public static JiraTicketTracker create(JiraSettings settings, JiraCredentials credentials, ProgressListener log) {
+        return new JiraTicketTracker(JiraRestClient.create(settings.baseUrl(), credentials, settings.flavour()),
+                settings, log);
+    }
+
     /** Checks URL and credentials: who Jira says we are, and which flavour it is. */
     public String testConnection() {
         JiraFlavour flavour = client.flavour();
