@@ -183,11 +183,11 @@ public final class JiraTicketTracker implements TicketTracker {
     }
 
     static String reviewLabel(String reviewId) {
-        return REVIEW_LABEL_PREFIX + ReviewLabels.sanitize(reviewId);
+        return ReviewLabels.sanitize(REVIEW_LABEL_PREFIX + reviewId);
     }
 
     static String userLabel(String userName) {
-        return USER_LABEL_PREFIX + ReviewLabels.sanitize(userName);
+        return ReviewLabels.sanitize(USER_LABEL_PREFIX + userName);
     }
 
     private String browse(String key) {
