@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JiraCloudTicketTrackerTest extends JiraTicketTrackerContract {
@@ -79,5 +80,20 @@ class JiraCloudTicketTrackerTest extends JiraTicketTrackerContract {
         assertThatThrownBy(() -> wrong.openOrFind(JiraTestFixtures.ticket("rev-1", "alice")))
                 .hasMessageContaining("needs an account email + API token")
                 .hasMessageNotContaining("pat-secret-123");
+    }
+
+    @Test
+    void theAssigneeIsSentAsAnAccountIdOnCloudAndUnknownCustomFieldsAreReported() {
+        JiraSettings s = settings();
+        JiraSettings withAssignee = new JiraSettings(s.baseUrl(), s.flavour(), s.projectKey(), s.issueType(),
+                s.components(), s.priority(), "557058:dana", Map.of(), false);
+
+        tracker(withAssignee).openOrFind(JiraTestFixtures.ticket("rev-1", "alice"));
+
+        assertThat(jira.issue("SEC-1").orElseThrow().assignee()).isEqualTo("557058:dana");
+        assertThatThrownBy(() -> tracker().openOrFind(
+                JiraTestFixtures.ticket("rev-2", Map.of("customfield_99999", "x"), "bob")))
+                .hasMessageContaining("customfield_99999: Field 'customfield_99999' cannot be set. It is not on the "
+                        + "appropriate screen, or unknown.");
     }
 }
