@@ -74,12 +74,18 @@ class JiraCloudTicketTrackerTest extends JiraTicketTrackerContract {
 
     @Test
     void aPersonalAccessTokenOnCloudIsRejectedBeforeAnyWrite() {
-        JiraTicketTracker wrong = new JiraTicketTracker(
-                client(JiraCredentials.personalAccessToken("pat-secret-123"), JiraFlavour.CLOUD), settings(), log::add);
+        for (JiraFlavour flavour : JiraFlavour.values()) {
+            if (flavour == JiraFlavour.DATA_CENTER) {
+                continue;
+            }
+            JiraTicketTracker wrong = new JiraTicketTracker(
+                    client(JiraCredentials.personalAccessToken("pat-secret-123"), flavour), settings(), log::add);
 
-        assertThatThrownBy(() -> wrong.openOrFind(JiraTestFixtures.ticket("rev-1", "alice")))
-                .hasMessageContaining("needs an account email + API token")
-                .hasMessageNotContaining("pat-secret-123");
+            assertThatThrownBy(() -> wrong.openOrFind(JiraTestFixtures.ticket("rev-1", "alice")))
+                    .hasMessageContaining("is Jira Cloud, which needs an account email + API token")
+                    .hasMessageNotContaining("pat-secret-123");
+        }
+        assertThat(jira.requests()).noneMatch(r -> r.endsWith("/issue") || r.contains("/search"));
     }
 
     @Test
