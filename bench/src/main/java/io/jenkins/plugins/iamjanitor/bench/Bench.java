@@ -19,8 +19,8 @@ public final class Bench {
     }
 
     static Bench standard() {
-        return new Bench(List.of(new CloudTrailBenchmark(), new ScanBenchmark(), new DeleteBenchmark(),
-                new MemoryBenchmark(), new SoakBenchmark()));
+        return new Bench(List.of(new CloudTrailBenchmark(), new IamScanBenchmark(), new ScanBenchmark(),
+                new DeleteBenchmark(), new MemoryBenchmark(), new SoakBenchmark()));
     }
 
     public static void main(String[] argv) {
