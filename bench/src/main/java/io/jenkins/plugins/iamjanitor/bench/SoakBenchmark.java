@@ -30,7 +30,8 @@ final class SoakBenchmark implements Benchmark {
     @Override
     public String usage() {
         return "soak [--users 1000] [--leavers 0.3] [--approve 0.5] [--errors 0.05] [--throttles 0.10] [--drops 0.02]"
-                + " [--kill-users 200] [--kills 10] [--latency-ms 2] [--seed 42] [--keep-dir false] [--markdown FILE]";
+                + " [--kill-users 200] [--kills 10] [--latency-ms 2] [--seed 42] [--disabled-used-last false]"
+                + " [--keep-dir false] [--markdown FILE]";
     }
 
     @Override
@@ -45,13 +46,14 @@ final class SoakBenchmark implements Benchmark {
         int kills = args.integer("kills", 10);
         int latency = args.integer("latency-ms", 2);
         long seed = args.integer("seed", 42);
+        boolean disabledLast = Boolean.parseBoolean(args.string("disabled-used-last", "false"));
         boolean keep = Boolean.parseBoolean(args.string("keep-dir", "false"));
         String markdown = args.string("markdown", null);
         Path work = Files.createTempDirectory("iam-janitor-soak");
         try {
             log.println("soak: review of " + users + " users under faults, work dir " + work);
             SoakReview.Outcome r = SoakReview.run(new SoakReview.Options(users, leavers, approve, errors, throttles,
-                    drops, latency, seed, 20), work.resolve("review"), log::println);
+                    drops, latency, seed, 20, disabledLast), work.resolve("review"), log::println);
             Table review = new Table(REVIEW_HEADERS).row(r.users(), pct(errors), pct(throttles), pct(drops),
                     r.candidates(), r.approved(), r.deleted(), r.runs(), r.approvalPosts(), r.iamRequests(),
                     r.faultsInjected(), r.violations().size(), String.format(Locale.ROOT, "%.1f", r.wallSeconds()));

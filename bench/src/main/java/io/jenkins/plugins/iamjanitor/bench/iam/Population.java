@@ -24,11 +24,21 @@ public final class Population {
     private final IamState state;
     private final SplittableRandom random;
     private final Instant now;
+    private boolean disabledUsedLast;
 
     public Population(IamState state, long seed) {
         this.state = state;
         this.random = new SplittableRandom(seed);
         this.now = state.now();
+    }
+
+    /**
+     * Makes disabled credentials of deletion-shaped users the most recently used ones (still long ago): reproduces
+     * a review keeping approved users at the re-check, see docs/performance.md.
+     */
+    public Population disabledUsedLast(boolean value) {
+        this.disabledUsedLast = value;
+        return this;
     }
 
     public static String name(String prefix, int i) {
@@ -88,19 +98,28 @@ public final class Population {
         }
     }
 
-    /** One inactive user with a random mix of dependents; {@code full} gives it one of every kind. */
+    /**
+     * One inactive user with a random mix of dependents; {@code full} gives it one of every kind. Disabled
+     * credentials (a removed console password, the second, inactive key) were last used before the active key, unless
+     * {@link #disabledUsedLast} asks for the opposite.
+     */
     public Dependents deletableUser(String name, boolean full, int inactiveDays) {
         return state.locked(s -> {
             User u = s.addUser(name, random.nextInt(4) == 0 ? "/staff/" : "/", ago(inactiveDays + 200));
+            Instant lastActive = ago(inactiveDays + random.nextInt(30));
+            Instant disabledUse = disabledUsedLast ? lastActive.plus(Duration.ofDays(1 + random.nextInt(5)))
+                    : lastActive.minus(Duration.ofDays(1 + random.nextInt(60)));
             boolean login = full || random.nextInt(10) < 7;
+            int keys = full ? 2 : random.nextInt(3);
             if (login) {
                 u.loginProfile = new LoginProfile(ago(inactiveDays + 100));
+                u.passwordLastUsed = lastActive.minus(Duration.ofHours(random.nextInt(48)));
+            } else if (keys > 0 || disabledUsedLast) {
+                u.passwordLastUsed = disabledUse; // AWS keeps the last sign-in after the password is removed
             }
-            u.passwordLastUsed = ago(inactiveDays + random.nextInt(30));
-            int keys = full ? 2 : random.nextInt(3);
             for (int k = 0; k < keys; k++) {
                 AccessKey key = s.addAccessKey(u, null, k == 0 ? "Active" : "Inactive", ago(inactiveDays + 150 - k));
-                key.lastUsed = ago(inactiveDays + random.nextInt(60));
+                key.lastUsed = k == 0 ? lastActive : disabledUse;
                 key.lastUsedService = "sts";
                 key.lastUsedRegion = "eu-west-1";
             }

@@ -38,7 +38,7 @@ public final class KillSoak {
 
     public static Outcome run(Options o, Path work, ProgressListener progress) throws Exception {
         try (IamRig rig = new IamRig(new FaultPlan(Duration.ofMillis(o.latencyMs()), 0, 0, 0, o.seed()), null)) {
-            SoakAccount account = new SoakAccount(rig, o.users(), o.leaverShare(), o.seed());
+            SoakAccount account = new SoakAccount(rig, o.users(), o.leaverShare(), o.seed(), false);
             // Name three quarters of the leavers (exempt ones included: they must be kept); the rest stay unnamed.
             List<String> leavers = account.leavers();
             List<String> named = leavers.subList(0, leavers.size() * 3 / 4);

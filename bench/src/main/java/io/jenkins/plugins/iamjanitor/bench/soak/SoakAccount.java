@@ -26,10 +26,13 @@ public final class SoakAccount {
     private final List<String> exempt = new ArrayList<>();
     private final Map<String, String> before;
 
-    /** @param leaverShare share of users that are inactive; a tenth of those carry the exemption tag */
-    public SoakAccount(IamRig rig, int users, double leaverShare, long seed) {
+    /**
+     * @param leaverShare      share of users that are inactive; a tenth of those carry the exemption tag
+     * @param disabledUsedLast see {@link Population#disabledUsedLast}
+     */
+    public SoakAccount(IamRig rig, int users, double leaverShare, long seed, boolean disabledUsedLast) {
         this.rig = rig;
-        Population population = new Population(rig.state(), seed);
+        Population population = new Population(rig.state(), seed).disabledUsedLast(disabledUsedLast);
         int leaverCount = (int) Math.round(users * leaverShare);
         population.scanUsers("active.", users - leaverCount, 0);
         for (int i = 0; i < leaverCount; i++) {

@@ -58,7 +58,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 public final class SoakReview {
 
     public record Options(int users, double leaverShare, double approveShare, double serverErrorRate,
-                          double throttleRate, double dropRate, int latencyMs, long seed, int maxRuns) {
+                          double throttleRate, double dropRate, int latencyMs, long seed, int maxRuns,
+                          boolean disabledUsedLast) {
     }
 
     public record Outcome(int users, int candidates, int approved, int deleted, int runs, int approvalPosts,
@@ -81,7 +82,7 @@ public final class SoakReview {
              CloudTrailClientFactory trails = new CloudTrailClientFactory(trail.uri("/"),
                      StaticCredentialsProvider.create(AwsBasicCredentials.create(IamRig.ACCESS_KEY_ID,
                              IamRig.SECRET)), Duration.ofSeconds(30))) {
-            SoakAccount account = new SoakAccount(rig, o.users(), o.leaverShare(), o.seed());
+            SoakAccount account = new SoakAccount(rig, o.users(), o.leaverShare(), o.seed(), o.disabledUsedLast());
             Clock clock = Clock.systemUTC();
             ScriptedApprovals approvals = new ScriptedApprovals(o.approveShare(), o.seed(), clock);
             // SSH keys, certificates and service-specific credentials carry no last-use date; letting them not
