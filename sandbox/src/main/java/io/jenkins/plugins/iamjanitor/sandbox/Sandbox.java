@@ -13,6 +13,7 @@ import java.util.Map;
 public final class Sandbox implements AutoCloseable {
     /** Endpoint names, as printed by the CLI. */
     public static final String IAM = "iam";
+    private static final String NODELAY = "sun.net.httpserver.nodelay";
 
     private final Scenario scenario;
     private final LoopbackServer server;
@@ -31,6 +32,11 @@ public final class Sandbox implements AutoCloseable {
 
     /** Starts on {@code port} (0: a free one); {@code faults} applies to every emulator and can be changed later. */
     public static Sandbox start(Scenario scenario, int port, FaultPlan faults) {
+        // The JDK server writes headers and body separately; with Nagle on, each answer waits ~40 ms for the
+        // client's delayed ACK. Read once when the JDK's first HttpServer starts, so set before creating ours.
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
         LoopbackServer server = new LoopbackServer(port);
         try {
             IamEmulator iam = new IamEmulator(scenario, new Faults(faults)).mountOn(server, "/");
