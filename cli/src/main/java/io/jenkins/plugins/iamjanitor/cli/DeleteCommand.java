@@ -84,6 +84,7 @@ final class DeleteCommand implements Callable<Integer> {
         if (maxDeletions < 1) {
             throw new UsageException("--max-deletions must be at least 1, got " + maxDeletions);
         }
+        policy.validate();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Target t = Target.open(target, ApproverSession.sessionName(approvedBy),

@@ -34,10 +34,15 @@ public final class PolicyOptions {
     UnknownActivity unknownActivity;
 
     /** The settings, with extra exemptions (e.g. from a sandbox scenario) added to the command line's. */
-    PolicySettings settings(Exemptions extra) {
+    /** Checks what picocli cannot, before anything is started. */
+    void validate() {
         if (days < 1) {
             throw new UsageException("--days must be at least 1, got " + days);
         }
+    }
+
+    PolicySettings settings(Exemptions extra) {
+        validate();
         List<String> tags = new ArrayList<>(List.of(Exemptions.DEFAULT_TAG));
         tags.addAll(exemptTags);
         tags.addAll(extra.tags());

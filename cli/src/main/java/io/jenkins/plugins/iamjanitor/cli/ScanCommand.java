@@ -47,6 +47,7 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        policy.validate();
         String runner = SessionNames.forRunner(System.getProperty("user.name"));
         try (Target t = Target.open(target, runner, line -> progress(err, line))) {
             PolicySettings settings = policy.settings(t.scenarioExemptions());
