@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "delete", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Deletes the named IAM users with every dependent object, after a fresh re-check and a JSON "
-                + "backup. Dry-run unless --execute is given: then it only prints the plan.",
+                + "backup. Without --execute it is a dry-run that only prints the plan.",
                 "Users the policy finds active or in their grace period are kept; exempt users are never touched."})
 final class DeleteCommand implements Callable<Integer> {
     /** The approval channel stamped on every record this command makes. */

@@ -24,7 +24,8 @@ final class SandboxCommand implements Callable<Integer> {
     Path scenario;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "0",
-            description = "Port on 127.0.0.1 (default: a free port).")
+            description = "Port of the IAM/STS endpoint on 127.0.0.1 (default: a free port); the other emulators "
+                    + "take free ports.")
     int port;
 
     @Override

@@ -51,10 +51,10 @@ final class ScanReport {
             out.append("\n").append(v.user().userName()).append(" - inactive ").append(v.daysInactive())
                     .append(" days (last activity ").append(date(v.lastActivity())).append(")\n");
             out.append("  driven by ").append(driving(v)).append("\n");
-            out.append(String.format("  %-34s %-17s %-21s %-6s %s%n", "CREDENTIAL", "BASIS", "DATE", "COUNTS",
+            out.append(String.format("  %-38s %-17s %-21s %-6s %s%n", "CREDENTIAL", "BASIS", "DATE", "COUNTS",
                     "DETAIL"));
             for (CredentialEvidence e : v.evidence()) {
-                out.append(String.format("  %-34s %-17s %-21s %-6s %s%n", InactivityPolicy.label(e), basis(e),
+                out.append(String.format("  %-38s %-17s %-21s %-6s %s%n", InactivityPolicy.label(e), basis(e),
                         date(e.date()), e.counts() ? "yes" : "no", e.detail()));
             }
         }
