@@ -22,6 +22,7 @@ public final class IamJanitorCli {
     public static final int OK = 0;
     public static final int FAILURE = 1;
     public static final int USAGE = 2;
+    private static final String NO_CREDENTIALS = "Unable to load credentials from any of the providers";
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean verbose;
@@ -85,6 +86,12 @@ public final class IamJanitorCli {
         String message = ex.getMessage();
         if (!(ex instanceof ServiceException) && (message == null || message.isBlank())) {
             message = ex.getClass().getSimpleName();
+        }
+        int chain = message.indexOf(NO_CREDENTIALS);
+        if (chain >= 0) {
+            // The SDK lists every provider it tried: accurate, but a screenful. --verbose still shows it.
+            message = message.substring(0, chain) + "no AWS credentials found (set AWS_PROFILE or AWS_ACCESS_KEY_ID,"
+                    + " or use --profile, --role-arn or --sandbox)";
         }
         return message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
     }
