@@ -39,9 +39,14 @@ public final class KillSoak {
     public static Outcome run(Options o, Path work, ProgressListener progress) throws Exception {
         try (IamRig rig = new IamRig(new FaultPlan(Duration.ofMillis(o.latencyMs()), 0, 0, 0, o.seed()), null)) {
             SoakAccount account = new SoakAccount(rig, o.users(), o.leaverShare(), o.seed(), false);
-            // Name three quarters of the leavers (exempt ones included: they must be kept); the rest stay unnamed.
+            // Name three leavers in four (exempt ones among them: they must be kept); the others stay unnamed.
             List<String> leavers = account.leavers();
-            List<String> named = leavers.subList(0, leavers.size() * 3 / 4);
+            List<String> named = new ArrayList<>();
+            for (int i = 0; i < leavers.size(); i++) {
+                if (i % 4 != 3) {
+                    named.add(leavers.get(i));
+                }
+            }
             Set<String> approved = new HashSet<>(named);
             approved.removeAll(account.exempt());
             Path backups = work.resolve("backups");
