@@ -29,7 +29,8 @@ import java.util.Optional;
  */
 final class ScanBenchmark implements Benchmark {
     static final List<String> HEADERS = List.of("users", "path", "latency ms", "limit/s", "discovery calls",
-            "detail calls", "total calls", "throttled", "flagged", "wall s", "discovery calls ÷ report path");
+            "detail calls", "total calls", "throttled", "flagged", "discovery s", "scan s",
+            "discovery calls ÷ report path");
 
     @Override
     public String name() {
@@ -82,7 +83,9 @@ final class ScanBenchmark implements Benchmark {
                 cells[1] = "per-user (calls only)";
                 cells[2] = "0";
                 cells[3] = "none";
-                cells[9] = String.format(Locale.ROOT, "≥ %.0f (est.)", floor);
+                double discoveryFloor = row.discoveryCalls() * Math.max(latency / 1000.0, rate > 0 ? 1 / rate : 0);
+                cells[9] = String.format(Locale.ROOT, "≥ %.0f (est.)", discoveryFloor);
+                cells[10] = String.format(Locale.ROOT, "≥ %.0f (est.)", floor);
             }
             table.row((Object[]) cells);
             log.println("scan: " + String.join(", ", cells));
@@ -100,6 +103,7 @@ final class ScanBenchmark implements Benchmark {
             Integer.toString(o.latencyMs()), o.rate() > 0 ? String.format(Locale.ROOT, "%.0f", o.rate()) : "none",
             Long.toString(r.discoveryCalls()), Long.toString(r.detailCalls()), Long.toString(r.totalCalls()),
             Long.toString(r.throttled()), Integer.toString(r.flagged()),
+            untimed ? "" : String.format(Locale.ROOT, "%.1f", r.discoverySeconds()),
             untimed ? "" : String.format(Locale.ROOT, "%.1f", r.wallSeconds()),
             o.report() ? "1" : String.format(Locale.ROOT, "%.0f×",
                     (double) r.discoveryCalls() / Math.max(1, report.discoveryCalls()))};
