@@ -22,7 +22,9 @@ class SandboxTest {
     void startsEveryEmulatorOnLoopbackAndReportsEndpoints() throws Exception {
         try (Sandbox sandbox = Sandbox.start(Scenario.builtIn(), 0)) {
             assertThat(sandbox.port()).isPositive();
-            assertThat(sandbox.endpoints()).containsOnlyKeys(Sandbox.IAM);
+            assertThat(sandbox.endpoints())
+                    .containsOnlyKeys(Sandbox.IAM, Sandbox.CLOUDTRAIL, Sandbox.SLACK, Sandbox.JIRA);
+            assertThat(sandbox.endpoints().values()).allSatisfy(uri -> assertThat(uri.getHost()).isEqualTo("127.0.0.1"));
             URI iam = sandbox.endpoints().get(Sandbox.IAM);
             assertThat(iam.getHost()).isEqualTo("127.0.0.1");
             assertThat(iam.getPort()).isEqualTo(sandbox.port());
