@@ -165,7 +165,8 @@ public final class ReviewWorkflow {
         if (run.record.ticket() != null) {
             return;
         }
-        TicketRef ref = ports.tickets().openOrFind(ReviewDocuments.ticket(run.record, settings.ticketFields()));
+        TicketRef ref = ports.tickets().openOrFind(ReviewDocuments.ticket(run.record, settings.ticketFields(),
+                settings.buildUrl()));
         run.save(run.record.withTicket(ref, now()));
         run.progress.progress((ref.created() ? "Opened ticket " : "Reusing open ticket ") + ref.key()
                 + (ref.url() == null ? "" : " " + ref.url()) + ".");
@@ -188,7 +189,7 @@ public final class ReviewWorkflow {
         }
         // Commented before the record is saved: a crash in between repeats the comment rather than losing it.
         ports.tickets().comment(run.record.ticket().key(), ReviewDocuments.evidence(
-                run.record.withEvidence(summaries, now())));
+                run.record.withEvidence(summaries, now()), now()));
         run.save(run.record.withEvidence(summaries, now()));
     }
 

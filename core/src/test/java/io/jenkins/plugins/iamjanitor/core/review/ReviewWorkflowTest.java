@@ -67,7 +67,7 @@ class ReviewWorkflowTest {
         assertThat(tickets.created.get("SEC-1").userNames()).containsExactly("alice", "bob", "carol");
         assertThat(tickets.created.get("SEC-1").labels()).contains("iam-janitor", "123456789012");
         assertThat(MarkdownRenderer.render(tickets.created.get("SEC-1").description()))
-                .contains("approve by Alice Approver", "keep by Alice Approver");
+                .contains("| alice | APPROVE | Alice Approver (U123) |", "| bob | KEEP | Alice Approver (U123) |");
         // CloudTrail for the approved users only, by user name and key id, in the configured regions.
         assertThat(activity.queries).extracting(q -> q.userName()).containsExactly("alice", "carol");
         assertThat(activity.queries.get(0).accessKeyIds()).containsExactly("AKIAALICE");
