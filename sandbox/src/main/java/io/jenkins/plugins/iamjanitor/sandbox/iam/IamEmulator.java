@@ -49,7 +49,7 @@ public final class IamEmulator implements HttpHandler {
         new StsHandlers(state).register(sts);
     }
 
-    /** An emulator with the built-in default scenario and no faults, on its own fresh loopback server. */
+    /** An emulator on its own fresh loopback server (free port), mounted at "/". */
     public static Running start(Scenario scenario, Faults faults) {
         LoopbackServer server = new LoopbackServer(0);
         IamEmulator emulator = new IamEmulator(scenario, faults);
