@@ -14,9 +14,11 @@ import java.util.stream.Collectors;
 /** Tells a newcomer what each stage of the demo review just did, from the record it saved. */
 public final class DemoNarrator implements ReviewObserver {
     private final PrintWriter out;
+    private final String doneStatus;
 
-    public DemoNarrator(PrintWriter out) {
+    public DemoNarrator(PrintWriter out, String doneStatus) {
         this.out = out;
+        this.doneStatus = doneStatus;
     }
 
     @Override
@@ -25,8 +27,9 @@ public final class DemoNarrator implements ReviewObserver {
             case SCANNED -> step("1/7 Scan", "Listed every IAM user (credential report + ListUsers, through the real AWS"
                     + " SDK against the IAM emulator) and applied the inactivity policy: " + r.scan().usersScanned()
                     + " users, " + r.candidates().size() + " inactive, " + r.scan().count(Outcome.EXEMPT)
-                    + " exempt, " + r.scan().count(Outcome.ACTIVE) + " active.",
-                    r.candidates().stream().map(v -> v.user().userName() + ": " + v.reason()).toList());
+                    + " exempt, " + r.scan().count(Outcome.ACTIVE) + " active (the lines above show why, per"
+                    + " credential).", List.of("inactive: " + r.candidates().stream().map(v -> v.user().userName())
+                    .collect(Collectors.joining(", "))));
             case APPROVAL_REQUESTED -> step("2/7 Ask", "Posted the " + r.candidates().size() + " inactive users to Slack ("
                     + r.approvalHandle().channel() + ", " + r.approvalHandle().messageIds().size() + " message(s) with"
                     + " approve/keep buttons). The scenario's scripted approver clicks them now, delivered over Socket"
@@ -48,7 +51,8 @@ public final class DemoNarrator implements ReviewObserver {
             case OUTCOME_COMMENTED -> step("6/7 Outcome", "Commented the outcome on " + r.ticket().key() + ".",
                     List.of());
             case TICKET_TRANSITIONED -> step("6/7 Close", r.notes().stream().anyMatch(n -> n.contains("left open"))
-                    ? "Left " + r.ticket().key() + " open (see the notes)." : "Moved " + r.ticket().key() + " on.",
+                    ? "Left " + r.ticket().key() + " open (see the notes)." : "Moved " + r.ticket().key() + " to "
+                    + doneStatus + ".",
                     List.of());
             case REPORTED -> step("7/7 Reports", "Wrote the JSON, Markdown and HTML reports.", r.reports());
             default -> { }

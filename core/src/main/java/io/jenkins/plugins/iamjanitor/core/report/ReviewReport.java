@@ -11,6 +11,8 @@ import io.jenkins.plugins.iamjanitor.core.policy.CredentialEvidence;
 import io.jenkins.plugins.iamjanitor.core.policy.Verdict;
 import io.jenkins.plugins.iamjanitor.core.review.EvidenceSummary;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,7 @@ public final class ReviewReport {
         Document.Builder d = Document.builder();
         d.paragraph("Account " + nz(r.accountId()) + " · " + (r.dryRun() ? "dry run (nothing deleted)" : "execute")
                 + " · " + r.status().name().toLowerCase().replace('_', ' ') + " after stage " + r.stage()
-                + " · started " + r.startedAt() + (r.finishedAt() == null ? "" : " · finished " + r.finishedAt()));
+                + " · started " + t(r.startedAt()) + (r.finishedAt() == null ? "" : " · finished " + t(r.finishedAt())));
         if (r.ticket() != null) {
             if (r.ticket().url() != null) {
                 d.link("Ticket " + r.ticket().key(), r.ticket().url());
@@ -48,7 +50,7 @@ public final class ReviewReport {
         }
         if (r.gate() != null) {
             d.paragraph("Confirmation gate: " + (r.gate().proceed() ? "confirmed" : "stopped") + " by " + r.gate().by()
-                    + " at " + r.gate().at() + (r.gate().note() == null ? "" : " (" + r.gate().note() + ")"));
+                    + " at " + t(r.gate().at()) + (r.gate().note() == null ? "" : " (" + r.gate().note() + ")"));
         }
         if (!r.notes().isEmpty()) {
             d.heading(2, "Notes").bullets(r.notes());
@@ -77,9 +79,9 @@ public final class ReviewReport {
     private static void user(Document.Builder d, ReviewRecord r, Verdict v) {
         IamUser u = v.user();
         d.heading(3, u.userName());
-        d.paragraph("ARN " + nz(u.arn()) + " · path " + u.path() + " · created " + u.createDate() + " · "
+        d.paragraph("ARN " + nz(u.arn()) + " · path " + u.path() + " · created " + t(u.createDate()) + " · "
                 + (v.daysInactive() < 0 ? "never active" : v.daysInactive() + " days inactive")
-                + (v.lastActivity() == null ? "" : " (last activity " + v.lastActivity() + ")"));
+                + (v.lastActivity() == null ? "" : " (last activity " + t(v.lastActivity()) + ")"));
         d.paragraph("Why flagged: " + nz(v.reason()));
         if (u.tags() != null && !u.tags().isEmpty()) {
             d.paragraph("Tags: " + u.tags().stream().map(ReviewReport::tag).collect(Collectors.joining(", ")));
@@ -97,9 +99,9 @@ public final class ReviewReport {
 
     private static void cloudTrail(Document.Builder d, EvidenceSummary e) {
         if (e.totalEvents() == 0) {
-            d.paragraph("CloudTrail: no events since " + e.since() + ".");
+            d.paragraph("CloudTrail: no events since " + t(e.since()) + ".");
         } else {
-            d.paragraph("CloudTrail: " + e.totalEvents() + " event(s) since " + e.since() + "; by source: "
+            d.paragraph("CloudTrail: " + e.totalEvents() + " event(s) since " + t(e.since()) + "; by source: "
                     + e.countsBySource().entrySet().stream().map(x -> x.getKey() + " " + x.getValue())
                     .collect(Collectors.joining(", "))
                     + (e.lastConsoleLogin() == null ? "" : "; last console sign-in " + login(e.lastConsoleLogin())));
@@ -129,27 +131,32 @@ public final class ReviewReport {
 
     private static List<String> evidenceRow(CredentialEvidence e) {
         return List.of(e.kind().name().toLowerCase().replace('_', ' '), nz(e.id()),
-                e.basis().name().toLowerCase().replace('_', ' '), e.date() == null ? "" : e.date().toString(),
+                e.basis().name().toLowerCase().replace('_', ' '), t(e.date()),
                 e.counts() ? "yes" : "no", nz(e.detail()));
     }
 
     private static List<String> eventRow(ActivityEvent e) {
-        return List.of(String.valueOf(e.eventTime()), nz(e.eventName()), nz(e.eventSource()), nz(e.region()),
+        return List.of(t(e.eventTime()), nz(e.eventName()), nz(e.eventSource()), nz(e.region()),
                 nz(e.sourceIp()), nz(e.userAgent()), nz(e.accessKeyId()), nz(e.errorCode()));
     }
 
     private static String decision(UserDecision d) {
         return d.decision().name().toLowerCase() + " by " + d.approverName() + " (" + d.approverId() + ") at "
-                + d.decidedAt() + " via " + d.channel();
+                + t(d.decidedAt()) + " via " + d.channel();
     }
 
     private static String login(ActivityEvent e) {
-        return e.eventTime() + (e.consoleLoginResult() == null ? "" : " " + e.consoleLoginResult())
+        return t(e.eventTime()) + (e.consoleLoginResult() == null ? "" : " " + e.consoleLoginResult())
                 + (e.mfaUsed() == null ? "" : e.mfaUsed() ? " with MFA" : " without MFA");
     }
 
     private static String tag(Tag t) {
         return t.value().isEmpty() ? t.key() : t.key() + "=" + t.value();
+    }
+
+    /** To the second: sub-second digits only make a report harder to read. */
+    private static String t(Instant instant) {
+        return instant == null ? "" : instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private static String nz(String s) {
