@@ -86,7 +86,7 @@ final class DemoCommand implements Callable<Integer> {
                     Duration.ofSeconds(approvalTimeoutSeconds), services.reviewChannel(), List.of(approver), List.of(),
                     "Done", null, true, outputDir.resolve("state"), outputDir.resolve("reports"), Map.of());
             ReviewRunner runner = new ReviewRunner(services, settings,
-                    new JsonBackupStore(outputDir.resolve("backups"), clock), options, clock);
+                    new JsonBackupStore(outputDir.resolve("backups").toAbsolutePath(), clock), options, clock);
             ReviewRecord record = runner.run(line -> progress(err, line), new DemoNarrator(out, "Done"), null);
             int code = ReviewRunner.summarize(record, out);
             services.describeAftermath(record).forEach(out::println);

@@ -155,8 +155,9 @@ public final class SandboxReviewServices implements ReviewServices {
                 + sandbox.slack().scriptedClicks().size() + " click(s) by the scripted approver");
         if (record.ticket() != null) {
             sandbox.jira().issue(record.ticket().key()).ifPresent(i -> lines.add("  Jira: " + i.key() + " \""
-                    + i.summary() + "\", status " + i.status() + ", " + i.comments().size() + " comment(s), labels "
-                    + i.labels()));
+                    + i.summary() + "\", status " + i.status() + ", " + i.comments().size() + " comment(s), "
+                    + i.labels().size() + " labels (" + String.join(", ", i.labels().subList(0,
+                    Math.min(2, i.labels().size()))) + ", the review, one per user)"));
         }
         List<String> gone = record.deletions().stream()
                 .filter(d -> d.status() == DeletionStatus.DELETED)
