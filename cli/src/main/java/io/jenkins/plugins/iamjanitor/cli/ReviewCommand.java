@@ -162,8 +162,9 @@ final class ReviewCommand implements Callable<Integer> {
                     newReview, stateDir, reportDir, Map.of());
             ConfirmationGate gate = confirm ? new ConsoleGate(new BufferedReader(new InputStreamReader(System.in,
                     StandardCharsets.UTF_8)), err, "cli:" + System.getProperty("user.name", "operator"), clock) : null;
-            ReviewRecord record = new ReviewRunner(services, settings, new JsonBackupStore(backupDir.toAbsolutePath(), clock), options,
-                    clock).run(progress, ReviewObserver.NONE, gate);
+            ReviewRecord record = new ReviewRunner(services, settings,
+                    new JsonBackupStore(backupDir.toAbsolutePath(), clock), options, clock)
+                    .run(progress, ReviewObserver.NONE, gate);
             return ReviewRunner.summarize(record, out);
         }
     }
