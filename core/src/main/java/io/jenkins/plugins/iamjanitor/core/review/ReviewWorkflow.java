@@ -202,7 +202,7 @@ public final class ReviewWorkflow {
                 continue;
             }
             DeletionResult result;
-            if (countsAgainstCap(run.record) >= max) {
+            if (run.record.deletionsCountingAgainstCap() >= max) {
                 result = new DeletionResult(d.userName(), DeletionStatus.SKIPPED,
                         "the cap of " + max + " deletions per review was reached", null, List.of());
                 run.progress.progress(d.userName() + ": skipped, cap of " + max + " deletions reached.");
@@ -229,11 +229,6 @@ public final class ReviewWorkflow {
         }
     }
 
-    private static long countsAgainstCap(ReviewRecord r) {
-        return r.deletions().stream()
-                .filter(x -> x.status() == DeletionStatus.DELETED || x.status() == DeletionStatus.PLANNED).count();
-    }
-
     private void closeTicket(Run run) {
         String key = run.record.ticket().key();
         if (!run.record.stage().reached(ReviewStage.OUTCOME_COMMENTED)) {
@@ -244,7 +239,7 @@ public final class ReviewWorkflow {
         if (run.record.stage().reached(ReviewStage.TICKET_TRANSITIONED)) {
             return;
         }
-        String why = whyTicketStaysOpen(run.record);
+        String why = run.record.whyTicketStaysOpen();
         if (why == null) {
             ports.tickets().transition(key, settings.doneStatus());
             run.progress.progress("Moved " + key + " to " + settings.doneStatus() + ".");
@@ -253,19 +248,6 @@ public final class ReviewWorkflow {
             run.progress.progress("Left " + key + " open: " + why + ".");
         }
         run.save(run.record.atStage(ReviewStage.TICKET_TRANSITIONED, now()));
-    }
-
-    private static String whyTicketStaysOpen(ReviewRecord r) {
-        if (r.dryRun()) {
-            return "dry run, nothing was deleted";
-        }
-        if (r.gate() != null && !r.gate().proceed()) {
-            return "stopped at the confirmation gate";
-        }
-        boolean unfinished = r.deletions().stream().anyMatch(d -> d.status() == DeletionStatus.FAILED
-                || d.status() == DeletionStatus.SKIPPED || d.status() == DeletionStatus.KEPT);
-        return unfinished ? "some approved users were not deleted (failed, kept at the re-check, or over the cap)"
-                : null;
     }
 
     private ReviewRecord report(Run run) {
