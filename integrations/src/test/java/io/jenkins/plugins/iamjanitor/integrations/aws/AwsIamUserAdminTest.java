@@ -83,6 +83,19 @@ class AwsIamUserAdminTest {
     }
 
     @Test
+    void listsWithoutAnSdkPaginatorAreFollowedToo() {
+        sandbox.emulator.seed("{\"users\":[{\"name\":\"many\",\"serviceSpecificCredentials\":[{},{},"
+                + "{\"service\":\"cassandra.amazonaws.com\"}],\"inlinePolicies\":{\"a\":\"{}\",\"b\":\"{}\","
+                + "\"c\":\"{}\"}}]}");
+
+        UserSnapshot s = admin.snapshot("many").orElseThrow();
+
+        assertThat(s.serviceSpecificCredentials()).hasSize(3);
+        assertThat(sandbox.emulator.calls("ListServiceSpecificCredentials")).isEqualTo(3);
+        assertThat(s.inlinePolicies()).containsOnlyKeys("a", "b", "c");
+    }
+
+    @Test
     void fullTeardownLeavesNothingBehindIncludingTheVirtualMfaDevice() {
         UserSnapshot s = admin.snapshot(ZED).orElseThrow();
         String virtualSerial = s.mfaDevices().stream().filter(MfaDevice::virtual).findFirst().orElseThrow()
