@@ -159,7 +159,8 @@ final class ReviewCommand implements Callable<Integer> {
             }
             ReviewRunner.Options options = new ReviewRunner.Options(execute, maxDeletions,
                     Duration.ofMinutes(approvalTimeoutMinutes), channel, allowed, regions, doneStatus, reviewId,
-                    newReview, stateDir, reportDir, Map.of());
+                    // A sandbox lives as long as this process: an unfinished review of an earlier one cannot go on.
+                    newReview || target.sandbox, stateDir, reportDir, Map.of());
             ConfirmationGate gate = confirm ? new ConsoleGate(new BufferedReader(new InputStreamReader(System.in,
                     StandardCharsets.UTF_8)), err, "cli:" + System.getProperty("user.name", "operator"), clock) : null;
             ReviewRecord record = new ReviewRunner(services, settings,
