@@ -136,7 +136,7 @@ public class ReviewEndToEndTest {
         assertThat(report.path("summary").path("deletions").path("DELETED").asInt()).isEqualTo(APPROVED.size());
         assertThat(report.path("review").path("ticket").path("key").asText()).isEqualTo(r.ticket().key());
         assertThat(Files.readString(Path.of(r.reports().get(2)))).contains("<h1>IAM Janitor review",
-                "zed.full-house", "backup " + dir.resolve("backups"));
+                "zed.full-house", "<td>" + dir.resolve("backups"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.jenkins.plugins.iamjanitor.core.report;
 import io.jenkins.plugins.iamjanitor.core.activity.ActivityEvent;
 import io.jenkins.plugins.iamjanitor.core.approval.UserDecision;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionResult;
+import io.jenkins.plugins.iamjanitor.core.deletion.DeletionStatus;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionStep;
 import io.jenkins.plugins.iamjanitor.core.doc.Document;
 import io.jenkins.plugins.iamjanitor.core.model.IamUser;
@@ -91,10 +92,22 @@ public final class ReviewReport {
         }
         d.table(List.of("Credential", "Id", "Basis", "Date", "Counts as activity", "Detail"),
                 v.evidence().stream().map(ReviewReport::evidenceRow).toList());
-        d.paragraph("Decision: " + r.decisionFor(u.userName()).map(ReviewReport::decision)
-                .orElse(r.approval() == null ? "pending" : "no decision (not approved)"));
+        outcome(d, r, u.userName());
         r.evidenceFor(u.userName()).ifPresent(e -> cloudTrail(d, e));
-        r.deletionFor(u.userName()).ifPresent(x -> deletion(d, x));
+        r.deletionFor(u.userName()).ifPresent(x -> steps(d, x));
+    }
+
+    /** Who decided what, when and where, and what came of it: one row, so statuses line up across users. */
+    private static void outcome(Document.Builder d, ReviewRecord r, String user) {
+        UserDecision decision = r.decisionFor(user).orElse(null);
+        DeletionResult result = r.deletionFor(user).orElse(null);
+        String what = decision != null ? decision.decision().name()
+                : r.approval() == null ? "pending" : "no decision (not approved)";
+        String by = decision == null ? "" : decision.approverName() + " (" + decision.approverId() + ")";
+        d.table(List.of("Decision", "By", "At", "Channel", "Result", "Reason", "Backup"), List.of(List.of(what, by,
+                decision == null ? "" : t(decision.decidedAt()), decision == null ? "" : nz(decision.channel()),
+                result == null ? "not deleted" : result.status().name(),
+                result == null ? "" : nz(result.reason()), result == null ? "" : nz(result.backupFile()))));
     }
 
     private static void cloudTrail(Document.Builder d, EvidenceSummary e) {
@@ -117,10 +130,9 @@ public final class ReviewReport {
         }
     }
 
-    private static void deletion(Document.Builder d, DeletionResult x) {
-        d.paragraph("Deletion: " + x.status() + (x.reason() == null ? "" : " (" + x.reason() + ")")
-                + (x.backupFile() == null ? "" : "; backup " + x.backupFile()));
+    private static void steps(Document.Builder d, DeletionResult x) {
         if (!x.plan().isEmpty()) {
+            d.paragraph(x.status() == DeletionStatus.PLANNED ? "IAM calls planned (dry run):" : "IAM calls made:");
             List<String> steps = new ArrayList<>();
             for (DeletionStep s : x.plan()) {
                 steps.add(s.describe());
@@ -128,7 +140,6 @@ public final class ReviewReport {
             d.bullets(steps);
         }
     }
-
     private static List<String> evidenceRow(CredentialEvidence e) {
         return List.of(e.kind().name().toLowerCase().replace('_', ' '), nz(e.id()),
                 e.basis().name().toLowerCase().replace('_', ' '), t(e.date()),
@@ -138,11 +149,6 @@ public final class ReviewReport {
     private static List<String> eventRow(ActivityEvent e) {
         return List.of(t(e.eventTime()), nz(e.eventName()), nz(e.eventSource()), nz(e.region()),
                 nz(e.sourceIp()), nz(e.userAgent()), nz(e.accessKeyId()), nz(e.errorCode()));
-    }
-
-    private static String decision(UserDecision d) {
-        return d.decision().name().toLowerCase() + " by " + d.approverName() + " (" + d.approverId() + ") at "
-                + t(d.decidedAt()) + " via " + d.channel();
     }
 
     private static String login(ActivityEvent e) {
