@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         description = {"Runs one whole review on the embedded sandbox and explains each step: scan, approval in Slack "
                 + "(the scenario's scripted approver clicks), Jira ticket, CloudTrail evidence, deletion with backups, "
                 + "outcome on the ticket, reports. Everything runs on loopback emulators; nothing leaves this machine.",
-                "The sandbox is thrown away at the end, so the demo deletes for real (in the sandbox) unless --dry-run."})
+                "The sandbox is thrown away at the end, so the demo deletes for real (in the sandbox) unless "
+                + "--dry-run."})
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -75,7 +75,8 @@ final class ReviewCommand implements Callable<Integer> {
     int maxDeletions;
 
     @Option(names = "--approval-timeout", paramLabel = "MINUTES", defaultValue = "60",
-            description = "How long to wait for decisions; undecided users are not approved (default: ${DEFAULT-VALUE}).")
+            description = "How long to wait for decisions; undecided users are not approved "
+                    + "(default: ${DEFAULT-VALUE}).")
     int approvalTimeoutMinutes;
 
     @Option(names = "--slack-channel", paramLabel = "CHANNEL",
@@ -91,7 +92,8 @@ final class ReviewCommand implements Callable<Integer> {
             description = "Extra CloudTrail region to search besides us-east-1; repeatable.")
     List<String> regions = new ArrayList<>();
 
-    @Option(names = "--jira-url", paramLabel = "URL", description = "Jira base URL, e.g. https://example.atlassian.net.")
+    @Option(names = "--jira-url", paramLabel = "URL",
+            description = "Jira base URL, e.g. https://example.atlassian.net.")
     String jiraUrl;
 
     @Option(names = "--jira-project", paramLabel = "KEY", description = "Jira project of the review tickets.")

@@ -125,7 +125,8 @@ public final class SandboxReviewServices implements ReviewServices {
 
     /** The review channel: the scenario's first Slack channel, else a name the emulator accepts. */
     public String reviewChannel() {
-        return sandbox.slack().settings().channels().isEmpty() ? "iam-review" : sandbox.slack().settings().channels().get(0).id();
+        var channels = sandbox.slack().settings().channels();
+        return channels.isEmpty() ? "iam-review" : channels.get(0).id();
     }
 
     /**

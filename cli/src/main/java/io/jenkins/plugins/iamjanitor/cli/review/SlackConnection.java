@@ -23,7 +23,8 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 final class SlackConnection implements AutoCloseable {
     private final ExecutorService handlerPool = Executors.newFixedThreadPool(2, daemon("slack-actions"));
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("slack-socket"));
+    private final ScheduledExecutorService scheduler =
+            Executors.newSingleThreadScheduledExecutor(daemon("slack-socket"));
     private final SlackSocketModeClient socket;
     private final SlackApprovals approvals;
 

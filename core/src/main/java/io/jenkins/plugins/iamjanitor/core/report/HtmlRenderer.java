@@ -28,7 +28,8 @@ public final class HtmlRenderer {
             th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top;word-break:break-word}
             th{background:#eaeef2}
             pre{background:#fff;border:1px solid #d0d7de;padding:8px;overflow:auto}
-            .s{font-weight:600;border-radius:10px;padding:1px 8px;font-size:12px;white-space:nowrap;display:inline-block}
+            .s{font-weight:600;border-radius:10px;padding:1px 8px;font-size:12px;white-space:nowrap;\
+            display:inline-block}
             .s-DELETED{background:#ffebe9;color:#a40e26}.s-PLANNED{background:#ddf4ff;color:#0550ae}
             .s-KEPT,.s-NOT_FOUND{background:#dafbe1;color:#116329}.s-SKIPPED{background:#fff8c5;color:#7d4e00}
             .s-FAILED{background:#a40e26;color:#fff}.s-no{color:#57606a}

@@ -37,7 +37,8 @@ public final class ReviewReport {
         Document.Builder d = Document.builder();
         d.paragraph("Account " + nz(r.accountId()) + " · " + (r.dryRun() ? "dry run (nothing deleted)" : "execute")
                 + " · " + r.status().name().toLowerCase().replace('_', ' ') + " after stage " + r.stage()
-                + " · started " + t(r.startedAt()) + (r.finishedAt() == null ? "" : " · finished " + t(r.finishedAt())));
+                + " · started " + t(r.startedAt())
+                + (r.finishedAt() == null ? "" : " · finished " + t(r.finishedAt())));
         if (r.ticket() != null) {
             if (r.ticket().url() != null) {
                 d.link("Ticket " + r.ticket().key(), r.ticket().url());
