@@ -10,6 +10,12 @@ public abstract class Run<JobT, RunT> extends Actionable {
         throw new UnsupportedOperationException("compile-only shim");
     }
 
+    /** Deprecated upstream (pluggable artifact managers); the standard manager serves files written here. */
+    @Deprecated
+    public File getArtifactsDir() {
+        throw new UnsupportedOperationException("compile-only shim");
+    }
+
     public String getUrl() {
         throw new UnsupportedOperationException("compile-only shim");
     }

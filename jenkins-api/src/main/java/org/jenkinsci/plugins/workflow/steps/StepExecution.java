@@ -8,7 +8,7 @@ public abstract class StepExecution implements Serializable {
     private static final long serialVersionUID = 1L;
 
     // The shim is on the plugin's test classpath too, so the few members unit tests reach behave like upstream's.
-    private final transient StepContext context;
+    private final StepContext context;
 
     protected StepExecution(StepContext context) {
         this.context = context;

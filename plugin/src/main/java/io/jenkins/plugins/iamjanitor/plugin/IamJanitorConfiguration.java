@@ -1,0 +1,389 @@
+package io.jenkins.plugins.iamjanitor.plugin;
+
+import com.cloudbees.plugins.credentials.CredentialsNameProvider;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.iamjanitor.core.deletion.DeletionSettings;
+import io.jenkins.plugins.iamjanitor.core.policy.Exemptions;
+import io.jenkins.plugins.iamjanitor.core.policy.PolicySettings;
+import java.util.Arrays;
+import java.util.List;
+import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * Manage Jenkins → System → IAM Janitor (JCasC: {@code unclassified: iamJanitor:}). Secrets are never stored here:
+ * only ids of credentials in the Credentials plugin.
+ */
+@Extension
+@Symbol("iamJanitor")
+public class IamJanitorConfiguration extends GlobalConfiguration {
+    static final String DEFAULT_REGION = "us-east-1";
+
+    private String awsCredentialsId;
+    private String awsRegion = DEFAULT_REGION;
+    private String awsRoleArn;
+    private String awsExternalId;
+    private String slackBotTokenCredentialsId;
+    private String slackSigningSecretCredentialsId;
+    private String slackAppTokenCredentialsId;
+    private String slackDefaultChannel;
+    private String slackApprovers;
+    private String jiraBaseUrl;
+    private String jiraFlavour = "auto";
+    private String jiraCredentialsId;
+    private String jiraProjectKey;
+    private String jiraIssueType = "Task";
+    private int policyDays = PolicySettings.DEFAULT_DAYS;
+    private String exemptTag = Exemptions.DEFAULT_TAG;
+    private int maxDeletions = DeletionSettings.DEFAULT_MAX_DELETIONS;
+
+    public IamJanitorConfiguration() {
+        load();
+    }
+
+    public static IamJanitorConfiguration get() {
+        return ExtensionList.lookupSingleton(IamJanitorConfiguration.class);
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "IAM Janitor";
+    }
+
+    /** The values steps fall back to. */
+    public JanitorDefaults defaults() {
+        return new JanitorDefaults(new AwsTarget(awsCredentialsId, awsRegion, awsRoleArn, awsExternalId), policyDays,
+                exemptTag, maxDeletions, slackDefaultChannel, split(slackApprovers), jiraProjectKey, jiraIssueType);
+    }
+
+    static List<String> split(String list) {
+        return list == null ? List.of()
+                : Arrays.stream(list.split("[,\\s]+")).filter(s -> !s.isBlank()).map(String::trim).toList();
+    }
+
+    private static String trim(String v) {
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    public String getAwsCredentialsId() {
+        return awsCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setAwsCredentialsId(String awsCredentialsId) {
+        this.awsCredentialsId = trim(awsCredentialsId);
+        save();
+    }
+
+    public String getAwsRegion() {
+        return awsRegion;
+    }
+
+    @DataBoundSetter
+    public void setAwsRegion(String awsRegion) {
+        this.awsRegion = trim(awsRegion) == null ? DEFAULT_REGION : awsRegion.trim();
+        save();
+    }
+
+    public String getAwsRoleArn() {
+        return awsRoleArn;
+    }
+
+    @DataBoundSetter
+    public void setAwsRoleArn(String awsRoleArn) {
+        this.awsRoleArn = trim(awsRoleArn);
+        save();
+    }
+
+    public String getAwsExternalId() {
+        return awsExternalId;
+    }
+
+    @DataBoundSetter
+    public void setAwsExternalId(String awsExternalId) {
+        this.awsExternalId = trim(awsExternalId);
+        save();
+    }
+
+    public String getSlackBotTokenCredentialsId() {
+        return slackBotTokenCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setSlackBotTokenCredentialsId(String slackBotTokenCredentialsId) {
+        this.slackBotTokenCredentialsId = trim(slackBotTokenCredentialsId);
+        save();
+    }
+
+    public String getSlackSigningSecretCredentialsId() {
+        return slackSigningSecretCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setSlackSigningSecretCredentialsId(String slackSigningSecretCredentialsId) {
+        this.slackSigningSecretCredentialsId = trim(slackSigningSecretCredentialsId);
+        save();
+    }
+
+    public String getSlackAppTokenCredentialsId() {
+        return slackAppTokenCredentialsId;
+    }
+
+    /** Socket Mode follows this: set starts the client, cleared stops it. */
+    @DataBoundSetter
+    public void setSlackAppTokenCredentialsId(String slackAppTokenCredentialsId) {
+        this.slackAppTokenCredentialsId = trim(slackAppTokenCredentialsId);
+        save();
+        SocketModeLifecycle.reconcileQuietly(this);
+    }
+
+    public String getSlackDefaultChannel() {
+        return slackDefaultChannel;
+    }
+
+    @DataBoundSetter
+    public void setSlackDefaultChannel(String slackDefaultChannel) {
+        this.slackDefaultChannel = trim(slackDefaultChannel);
+        save();
+    }
+
+    public String getSlackApprovers() {
+        return slackApprovers;
+    }
+
+    @DataBoundSetter
+    public void setSlackApprovers(String slackApprovers) {
+        this.slackApprovers = trim(slackApprovers);
+        save();
+    }
+
+    public String getJiraBaseUrl() {
+        return jiraBaseUrl;
+    }
+
+    @DataBoundSetter
+    public void setJiraBaseUrl(String jiraBaseUrl) {
+        this.jiraBaseUrl = trim(jiraBaseUrl);
+        save();
+    }
+
+    public String getJiraFlavour() {
+        return jiraFlavour;
+    }
+
+    @DataBoundSetter
+    public void setJiraFlavour(String jiraFlavour) {
+        this.jiraFlavour = trim(jiraFlavour) == null ? "auto" : jiraFlavour.trim();
+        save();
+    }
+
+    public String getJiraCredentialsId() {
+        return jiraCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setJiraCredentialsId(String jiraCredentialsId) {
+        this.jiraCredentialsId = trim(jiraCredentialsId);
+        save();
+    }
+
+    public String getJiraProjectKey() {
+        return jiraProjectKey;
+    }
+
+    @DataBoundSetter
+    public void setJiraProjectKey(String jiraProjectKey) {
+        this.jiraProjectKey = trim(jiraProjectKey);
+        save();
+    }
+
+    public String getJiraIssueType() {
+        return jiraIssueType;
+    }
+
+    @DataBoundSetter
+    public void setJiraIssueType(String jiraIssueType) {
+        this.jiraIssueType = trim(jiraIssueType) == null ? "Task" : jiraIssueType.trim();
+        save();
+    }
+
+    public int getPolicyDays() {
+        return policyDays;
+    }
+
+    @DataBoundSetter
+    public void setPolicyDays(int policyDays) {
+        this.policyDays = policyDays;
+        save();
+    }
+
+    public String getExemptTag() {
+        return exemptTag;
+    }
+
+    @DataBoundSetter
+    public void setExemptTag(String exemptTag) {
+        this.exemptTag = trim(exemptTag);
+        save();
+    }
+
+    public int getMaxDeletions() {
+        return maxDeletions;
+    }
+
+    @DataBoundSetter
+    public void setMaxDeletions(int maxDeletions) {
+        this.maxDeletions = maxDeletions;
+        save();
+    }
+
+    // ---- form validation and pickers: POST only, administrators only (they reveal what exists and reach out)
+
+    private static FormValidation result(String problem) {
+        return problem == null ? FormValidation.ok() : FormValidation.error(problem);
+    }
+
+    private static void checkAdmin() {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+    }
+
+    @POST
+    public FormValidation doCheckAwsRegion(@QueryParameter String value) {
+        checkAdmin();
+        return result(ConfigurationChecks.region(value));
+    }
+
+    @POST
+    public FormValidation doCheckAwsRoleArn(@QueryParameter String value) {
+        checkAdmin();
+        return result(ConfigurationChecks.roleArn(value));
+    }
+
+    @POST
+    public FormValidation doCheckAwsExternalId(@QueryParameter String value, @QueryParameter String awsRoleArn) {
+        checkAdmin();
+        return result(ConfigurationChecks.externalId(value, awsRoleArn));
+    }
+
+    @POST
+    public FormValidation doCheckSlackDefaultChannel(@QueryParameter String value) {
+        checkAdmin();
+        return result(ConfigurationChecks.channel(value));
+    }
+
+    @POST
+    public FormValidation doCheckSlackApprovers(@QueryParameter String value) {
+        checkAdmin();
+        String problem = ConfigurationChecks.approvers(value);
+        return problem == null ? FormValidation.ok() : FormValidation.warning(problem);
+    }
+
+    @POST
+    public FormValidation doCheckJiraBaseUrl(@QueryParameter String value) {
+        checkAdmin();
+        return result(ConfigurationChecks.jiraBaseUrl(value));
+    }
+
+    @POST
+    public FormValidation doCheckJiraFlavour(@QueryParameter String value) {
+        checkAdmin();
+        return result(ConfigurationChecks.jiraFlavour(value));
+    }
+
+    @POST
+    public FormValidation doCheckJiraProjectKey(@QueryParameter String value) {
+        checkAdmin();
+        return result(ConfigurationChecks.projectKey(value));
+    }
+
+    @POST
+    public FormValidation doCheckPolicyDays(@QueryParameter int value) {
+        checkAdmin();
+        return result(ConfigurationChecks.positive(value, 3650));
+    }
+
+    @POST
+    public FormValidation doCheckMaxDeletions(@QueryParameter int value) {
+        checkAdmin();
+        return result(ConfigurationChecks.positive(value, 1000));
+    }
+
+    @POST
+    public ListBoxModel doFillAwsCredentialsIdItems() {
+        checkAdmin();
+        // AWS credentials (aws-credentials plugin) or username/password = access key id/secret access key.
+        return credentials(StandardCredentials.class, "- default credential chain of the controller -");
+    }
+
+    @POST
+    public ListBoxModel doFillSlackBotTokenCredentialsIdItems() {
+        checkAdmin();
+        return credentials(StringCredentials.class, "- none -");
+    }
+
+    @POST
+    public ListBoxModel doFillSlackSigningSecretCredentialsIdItems() {
+        checkAdmin();
+        return credentials(StringCredentials.class, "- none -");
+    }
+
+    @POST
+    public ListBoxModel doFillSlackAppTokenCredentialsIdItems() {
+        checkAdmin();
+        return credentials(StringCredentials.class, "- none (use the interactivity URL) -");
+    }
+
+    @POST
+    public ListBoxModel doFillJiraCredentialsIdItems() {
+        checkAdmin();
+        ListBoxModel m = credentials(StandardUsernamePasswordCredentials.class, "- none -");
+        CredentialsProvider.lookupCredentials(StringCredentials.class, Jenkins.get())
+                .forEach(c -> m.add(CredentialsNameProvider.name(c), c.getId()));
+        return m;
+    }
+
+    @SuppressWarnings("deprecation")
+    private static ListBoxModel credentials(Class<? extends StandardCredentials> type, String empty) {
+        ListBoxModel m = new ListBoxModel();
+        m.add(empty, "");
+        for (StandardCredentials c : CredentialsProvider.lookupCredentials(type, Jenkins.get())) {
+            m.add(CredentialsNameProvider.name(c), c.getId());
+        }
+        return m;
+    }
+
+    @POST
+    public FormValidation doTestAwsConnection(@QueryParameter String awsCredentialsId,
+            @QueryParameter String awsRegion, @QueryParameter String awsRoleArn,
+            @QueryParameter String awsExternalId) {
+        checkAdmin();
+        return ConnectionTests.aws(new AwsTarget(trim(awsCredentialsId),
+                trim(awsRegion) == null ? DEFAULT_REGION : awsRegion.trim(), trim(awsRoleArn), trim(awsExternalId)));
+    }
+
+    @POST
+    public FormValidation doTestSlackConnection(@QueryParameter String slackBotTokenCredentialsId,
+            @QueryParameter String slackDefaultChannel) {
+        checkAdmin();
+        return ConnectionTests.slack(trim(slackBotTokenCredentialsId), trim(slackDefaultChannel));
+    }
+
+    @POST
+    public FormValidation doTestJiraConnection(@QueryParameter String jiraBaseUrl, @QueryParameter String jiraFlavour,
+            @QueryParameter String jiraCredentialsId, @QueryParameter String jiraProjectKey) {
+        checkAdmin();
+        return ConnectionTests.jira(trim(jiraBaseUrl), trim(jiraFlavour), trim(jiraCredentialsId),
+                trim(jiraProjectKey));
+    }
+}
