@@ -1,19 +1,31 @@
 package io.jenkins.plugins.iamjanitor.core.deletion;
 
 import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRecord;
+import io.jenkins.plugins.iamjanitor.core.model.IamUser;
+import io.jenkins.plugins.iamjanitor.core.model.MfaDevice;
 import io.jenkins.plugins.iamjanitor.core.policy.InactivityPolicy;
 import io.jenkins.plugins.iamjanitor.core.port.BackupStore;
 import io.jenkins.plugins.iamjanitor.core.port.IamDirectory;
 import io.jenkins.plugins.iamjanitor.core.port.IamUserAdmin;
 import io.jenkins.plugins.iamjanitor.core.port.ProgressListener;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Deletes approved users safely: approval present, not exempt, fresh live re-check, backup written, then every
  * dependent in order and finally the user. Idempotent: a re-run after a crash finishes the job.
  */
 public final class UserDeleter {
+    /** Approvals stamped further ahead than this are refused: a clock that wrong makes the record untrustworthy. */
+    private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
     private final IamDirectory directory;
     private final IamUserAdmin admin;
     private final BackupStore backups;
@@ -33,6 +45,127 @@ public final class UserDeleter {
 
     /** One result per approval, in order. Users not named in an approval are never touched. */
     public List<DeletionResult> delete(List<ApprovalRecord> approvals, ProgressListener progress) {
-        throw new UnsupportedOperationException("not implemented yet (issue 3)");
+        List<DeletionResult> results = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int attempted = 0;
+        String mode = settings.dryRun() ? "Dry run (nothing will change)" : "Deleting";
+        progress.progress(mode + ": " + approvals.size() + " approved user(s), cap " + settings.maxDeletions()
+                + " per run");
+        for (int i = 0; i < approvals.size(); i++) {
+            ApprovalRecord approval = approvals.get(i);
+            String name = approval.userName();
+            String prefix = "[" + (i + 1) + "/" + approvals.size() + "] " + name + ": ";
+            DeletionResult result;
+            if (!seen.add(name.toLowerCase(Locale.ROOT))) {
+                result = new DeletionResult(name, DeletionStatus.SKIPPED, "duplicate approval in this run", null,
+                        null);
+            } else if (attempted >= settings.maxDeletions()) {
+                result = new DeletionResult(name, DeletionStatus.SKIPPED, "per-run cap of " + settings.maxDeletions()
+                        + " deletion(s) reached; not attempted, run again to continue", null, null);
+            } else {
+                result = safely(approval, line -> progress.progress(prefix + line));
+                if (result.status() == DeletionStatus.PLANNED || result.status() == DeletionStatus.DELETED
+                        || result.status() == DeletionStatus.FAILED) {
+                    attempted++;
+                }
+            }
+            progress.progress(prefix + result.status() + (result.reason() == null ? "" : " - " + result.reason()));
+            results.add(result);
+        }
+        long skipped = results.stream().filter(r -> r.status() == DeletionStatus.SKIPPED
+                && r.reason().startsWith("per-run cap")).count();
+        if (skipped > 0) {
+            progress.progress("Stopped at the per-run cap of " + settings.maxDeletions() + ": " + skipped
+                    + " approved user(s) left for the next run");
+        }
+        return results;
+    }
+
+    /** One user's failure (a service error after retries, an unwritable backup) never stops the others. */
+    private DeletionResult safely(ApprovalRecord approval, ProgressListener progress) {
+        try {
+            return deleteOne(approval, progress);
+        } catch (RuntimeException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return new DeletionResult(approval.userName(), DeletionStatus.FAILED, message, null, null);
+        }
+    }
+
+    private DeletionResult deleteOne(ApprovalRecord approval, ProgressListener progress) {
+        String name = approval.userName();
+        if (name.isBlank()) {
+            return new DeletionResult(name, DeletionStatus.FAILED, "approval names no user", null, null);
+        }
+        if (approval.approvedAt().isAfter(clock.instant().plus(MAX_CLOCK_SKEW))) {
+            return kept(name, "approval is dated in the future (" + approval.approvedAt() + "); refusing it", null);
+        }
+        progress.progress("approved by " + approval.approverId() + " via " + approval.channel()
+                + (approval.ticketKey() == null ? "" : " (" + approval.ticketKey() + ")") + " at "
+                + approval.approvedAt());
+        Optional<UserSnapshot> found = admin.snapshot(name);
+        if (found.isEmpty()) {
+            return new DeletionResult(name, DeletionStatus.NOT_FOUND,
+                    "user does not exist (already deleted, e.g. by an earlier run)", null, null);
+        }
+        UserSnapshot snapshot = found.get();
+        Optional<String> exempt = policy.exemption(asUser(snapshot));
+        if (exempt.isPresent()) {
+            return kept(name, exempt.get(), null);
+        }
+        List<DeletionStep> plan = DeletionPlanner.plan(snapshot);
+        if (settings.dryRun()) {
+            plan.forEach(step -> progress.progress("would call " + step.describe()));
+            return new DeletionResult(name, DeletionStatus.PLANNED, null, null, plan);
+        }
+        Optional<IamUser> live = directory.fetchLive(name);
+        if (live.isEmpty()) {
+            return new DeletionResult(name, DeletionStatus.NOT_FOUND, "user disappeared before the re-check", null,
+                    null);
+        }
+        Optional<String> activity = LiveRecheck.activitySince(live.get(), approval.evidenceLastActivity());
+        if (activity.isPresent()) {
+            return kept(name, "used since the approval's evidence: " + activity.get(), null);
+        }
+        String backup;
+        try {
+            backup = backups.write(snapshot, approval);
+        } catch (RuntimeException e) {
+            return new DeletionResult(name, DeletionStatus.FAILED, "backup could not be written, nothing deleted: "
+                    + e.getMessage(), null, plan);
+        }
+        progress.progress("backup written to " + backup);
+        plan = withOrphanedVirtualMfa(plan, snapshot, backup);
+        return new StepRunner(admin, snapshot, progress).run(plan, backup);
+    }
+
+    /**
+     * A run that stopped between DeactivateMFADevice and DeleteVirtualMFADevice leaves a device the user's listing no
+     * longer shows; the original backup still names it, so the re-run deletes it too.
+     */
+    private List<DeletionStep> withOrphanedVirtualMfa(List<DeletionStep> plan, UserSnapshot now, String location) {
+        UserSnapshot original = backups.read(location).snapshot();
+        if (!Objects.equals(original.userId(), now.userId())) {
+            return plan;
+        }
+        Set<String> current = new HashSet<>();
+        now.mfaDevices().forEach(m -> current.add(m.serialNumber()));
+        List<DeletionStep> out = new ArrayList<>(plan);
+        for (MfaDevice mfa : original.mfaDevices()) {
+            if (mfa.virtual() && !current.contains(mfa.serialNumber())) {
+                out.add(new DeletionStep(DeletionAction.DELETE_VIRTUAL_MFA_DEVICE, now.userName(),
+                        mfa.serialNumber()));
+            }
+        }
+        return DeletionPlanner.sorted(out);
+    }
+
+    private static DeletionResult kept(String name, String reason, String backup) {
+        return new DeletionResult(name, DeletionStatus.KEPT, reason, backup, null);
+    }
+
+    /** Only the fields exemptions look at: name, path, tags and groups. */
+    private static IamUser asUser(UserSnapshot s) {
+        return new IamUser(s.userName(), s.userId(), s.arn(), s.path(), s.createDate(), s.tags(), s.groups(), null,
+                null, null, null, null, null);
     }
 }

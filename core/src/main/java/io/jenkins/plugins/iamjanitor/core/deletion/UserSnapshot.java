@@ -43,6 +43,35 @@ public record UserSnapshot(
         serviceSpecificCredentials = List.copyOf(serviceSpecificCredentials);
     }
 
+    /**
+     * Whether everything in this snapshot is also in {@code fuller} (same user id): a re-run of a half-finished
+     * deletion produces such a thinner snapshot, which must not replace the original backup.
+     */
+    public boolean isCoveredBy(UserSnapshot fuller) {
+        return java.util.Objects.equals(userId, fuller.userId)
+                && fuller.tags.containsAll(tags)
+                && (permissionsBoundaryArn == null || permissionsBoundaryArn.equals(fuller.permissionsBoundaryArn))
+                && fuller.groups.containsAll(groups)
+                && fuller.attachedPolicyArns.containsAll(attachedPolicyArns)
+                && fuller.inlinePolicies.entrySet().containsAll(inlinePolicies.entrySet())
+                && (!loginProfile || fuller.loginProfile)
+                && ids(fuller.accessKeys, AccessKey::accessKeyId).containsAll(ids(accessKeys, AccessKey::accessKeyId))
+                && ids(fuller.mfaDevices, MfaDevice::serialNumber).containsAll(ids(mfaDevices, MfaDevice::serialNumber))
+                && ids(fuller.sshPublicKeys, SshKey::sshPublicKeyId)
+                        .containsAll(ids(sshPublicKeys, SshKey::sshPublicKeyId))
+                && ids(fuller.signingCertificates, Certificate::certificateId)
+                        .containsAll(ids(signingCertificates, Certificate::certificateId))
+                && ids(fuller.serviceSpecificCredentials, ServiceSpecificCredential::serviceSpecificCredentialId)
+                        .containsAll(ids(serviceSpecificCredentials,
+                                ServiceSpecificCredential::serviceSpecificCredentialId));
+    }
+
+    private static <T> java.util.Set<String> ids(List<T> items, java.util.function.Function<T, String> id) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        items.forEach(i -> out.add(id.apply(i)));
+        return out;
+    }
+
     /** @param body the public key (SSH-RSA or PEM encoding) */
     public record SshKey(String sshPublicKeyId, CredentialStatus status, Instant uploaded, String body) {
     }

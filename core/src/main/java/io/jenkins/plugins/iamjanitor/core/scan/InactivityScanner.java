@@ -1,8 +1,15 @@
 package io.jenkins.plugins.iamjanitor.core.scan;
 
+import io.jenkins.plugins.iamjanitor.core.model.IamUser;
 import io.jenkins.plugins.iamjanitor.core.policy.InactivityPolicy;
+import io.jenkins.plugins.iamjanitor.core.policy.Outcome;
+import io.jenkins.plugins.iamjanitor.core.policy.Verdict;
 import io.jenkins.plugins.iamjanitor.core.port.IamDirectory;
 import io.jenkins.plugins.iamjanitor.core.port.ProgressListener;
+import io.jenkins.plugins.iamjanitor.core.port.ServiceException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Lists every user, evaluates each, and fetches tags and groups only for would-be candidates. Read-only. */
 public final class InactivityScanner {
@@ -15,6 +22,44 @@ public final class InactivityScanner {
     }
 
     public ScanResult scan(ProgressListener progress) {
-        throw new UnsupportedOperationException("not implemented yet (issue 2)");
+        progress.progress("Listing IAM users...");
+        List<IamUser> users = directory.listUsers(progress);
+        progress.progress("Evaluating " + users.size() + " user(s) against a "
+                + policy.settings().threshold().toDays() + "-day threshold");
+        List<Verdict> verdicts = new ArrayList<>(users.size());
+        Instant scannedAt = null;
+        int i = 0;
+        for (IamUser user : users) {
+            i++;
+            Verdict verdict = evaluate(user);
+            if (scannedAt == null) {
+                scannedAt = verdict.evaluatedAt();
+            }
+            verdicts.add(verdict);
+            progress.progress("[" + i + "/" + users.size() + "] " + user.userName() + ": " + verdict.outcome()
+                    + " - " + verdict.reason());
+        }
+        long flagged = verdicts.stream().filter(Verdict::flagged).count();
+        progress.progress("Scan done: " + flagged + " of " + users.size() + " user(s) flagged as inactive");
+        return new ScanResult(scannedAt == null ? policy.evaluatedNow() : scannedAt, verdicts);
+    }
+
+    /** Tags and groups cost two calls per user, so they are fetched only when they could turn a flag into EXEMPT. */
+    private Verdict evaluate(IamUser user) {
+        Verdict first = policy.evaluate(user);
+        if (first.outcome() != Outcome.INACTIVE || !policy.needsDetails(user)) {
+            return first;
+        }
+        IamUser detailed;
+        try {
+            detailed = directory.withDetails(user);
+        } catch (ServiceException e) {
+            // Without tags and groups an exemption cannot be ruled out; never flag on a guess.
+            return new Verdict(user, Outcome.UNKNOWN_ACTIVITY,
+                    "not flagged: tags and groups could not be read to check exemptions (" + e.getMessage() + ")",
+                    first.evaluatedAt(), first.lastActivity(), first.daysInactive(), first.driving(),
+                    first.evidence());
+        }
+        return policy.evaluate(detailed);
     }
 }

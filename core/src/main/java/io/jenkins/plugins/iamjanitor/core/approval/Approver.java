@@ -1,0 +1,18 @@
+package io.jenkins.plugins.iamjanitor.core.approval;
+
+import java.util.Objects;
+
+/**
+ * The person who clicked, as the channel knows them.
+ *
+ * @param id    the channel identity (Slack user id)
+ * @param name  display name or handle; falls back to the id
+ * @param email the profile email when the channel exposes it; may be null
+ */
+public record Approver(String id, String name, String email) {
+    public Approver {
+        Objects.requireNonNull(id, "id");
+        name = name == null || name.isBlank() ? id : name;
+        email = email == null || email.isBlank() ? null : email;
+    }
+}

@@ -1,0 +1,55 @@
+package io.jenkins.plugins.iamjanitor.core.review;
+
+import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRecord;
+import io.jenkins.plugins.iamjanitor.core.deletion.DeletionResult;
+import io.jenkins.plugins.iamjanitor.core.deletion.UserDeleter;
+import io.jenkins.plugins.iamjanitor.core.port.ActivityLog;
+import io.jenkins.plugins.iamjanitor.core.port.ApprovalChannel;
+import io.jenkins.plugins.iamjanitor.core.port.ProgressListener;
+import io.jenkins.plugins.iamjanitor.core.port.ReportStore;
+import io.jenkins.plugins.iamjanitor.core.port.ReviewStore;
+import io.jenkins.plugins.iamjanitor.core.port.TicketTracker;
+import io.jenkins.plugins.iamjanitor.core.scan.InactivityScanner;
+import io.jenkins.plugins.iamjanitor.core.scan.ScanResult;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The services a review drives. Scanning and deleting are taken as capabilities so that the workflow does not care
+ * how they are assembled; in production they are {@link InactivityScanner#scan} and {@link UserDeleter#delete}
+ * (see {@link #of}), and the deleter must be built with the review's deletion settings.
+ */
+public record ReviewPorts(
+        Scan scan,
+        ApprovalChannel approvals,
+        TicketTracker tickets,
+        ActivityLog activity,
+        Deletion deleter,
+        ReviewStore store,
+        ReportStore reports) {
+    public ReviewPorts {
+        Objects.requireNonNull(scan, "scan");
+        Objects.requireNonNull(approvals, "approvals");
+        Objects.requireNonNull(tickets, "tickets");
+        Objects.requireNonNull(activity, "activity");
+        Objects.requireNonNull(deleter, "deleter");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(reports, "reports");
+    }
+
+    public static ReviewPorts of(InactivityScanner scanner, ApprovalChannel approvals, TicketTracker tickets,
+            ActivityLog activity, UserDeleter deleter, ReviewStore store, ReportStore reports) {
+        return new ReviewPorts(scanner::scan, approvals, tickets, activity, deleter::delete, store, reports);
+    }
+
+    @FunctionalInterface
+    public interface Scan {
+        ScanResult scan(ProgressListener progress);
+    }
+
+    /** Deletes approved users safely; one result per approval, in order (see {@link UserDeleter#delete}). */
+    @FunctionalInterface
+    public interface Deletion {
+        List<DeletionResult> delete(List<ApprovalRecord> approvals, ProgressListener progress);
+    }
+}

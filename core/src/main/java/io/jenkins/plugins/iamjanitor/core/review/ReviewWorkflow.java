@@ -1,0 +1,304 @@
+package io.jenkins.plugins.iamjanitor.core.review;
+
+import io.jenkins.plugins.iamjanitor.core.activity.ActivityLookup;
+import io.jenkins.plugins.iamjanitor.core.activity.ActivityQuery;
+import io.jenkins.plugins.iamjanitor.core.approval.ApprovalHandle;
+import io.jenkins.plugins.iamjanitor.core.approval.ApprovalOutcome;
+import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRecord;
+import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRequest;
+import io.jenkins.plugins.iamjanitor.core.approval.UserDecision;
+import io.jenkins.plugins.iamjanitor.core.deletion.DeletionResult;
+import io.jenkins.plugins.iamjanitor.core.deletion.DeletionStatus;
+import io.jenkins.plugins.iamjanitor.core.model.AccessKey;
+import io.jenkins.plugins.iamjanitor.core.policy.Verdict;
+import io.jenkins.plugins.iamjanitor.core.port.ProgressListener;
+import io.jenkins.plugins.iamjanitor.core.port.ServiceException;
+import io.jenkins.plugins.iamjanitor.core.scan.ScanResult;
+import io.jenkins.plugins.iamjanitor.core.ticket.TicketRef;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One access review, end to end: scan → approval → ticket → CloudTrail evidence → optional second gate → deletion →
+ * outcome on the ticket → reports. Every stage saves the {@link ReviewRecord} before the next starts, and a stage
+ * whose result is in the record is never run again, so a re-run after a crash asks nobody twice, opens no second
+ * ticket and deletes nobody twice. Dry-run runs every stage; the deleter only plans, and the ticket stays open.
+ */
+public final class ReviewWorkflow {
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    private final ReviewPorts ports;
+    private final ReviewSettings settings;
+    private final ConfirmationGate gate;
+    private final Clock clock;
+
+    /** @param gate the optional second gate; null for none */
+    public ReviewWorkflow(ReviewPorts ports, ReviewSettings settings, ConfirmationGate gate, Clock clock) {
+        this.ports = Objects.requireNonNull(ports, "ports");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.gate = gate;
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Runs a new review, or resumes the unfinished one, to its end. Service failures propagate after the save. */
+    public ReviewRecord run(ProgressListener progress, ReviewObserver observer) {
+        Run run = new Run(open(progress), progress, observer);
+        if (run.record.finished()) {
+            progress.progress("Review " + run.record.reviewId() + " is already " + run.record.status()
+                    .name().toLowerCase().replace('_', ' ') + "; nothing to do.");
+            return run.record;
+        }
+        if (run.record.scan() == null) {
+            scan(run);
+        }
+        if (!run.record.candidates().isEmpty()) {
+            approve(run);
+            openTicket(run);
+            if (run.record.evidence() == null) {
+                gatherEvidence(run);
+            }
+            if (gate != null && run.record.gate() == null && !run.record.approvedCandidates().isEmpty()) {
+                GateDecision answer = gate.confirm(run.record);
+                run.save(run.record.withGate(answer, now()));
+                progress.progress(answer.proceed() ? "Confirmed by " + answer.by() + "."
+                        : "Stopped at the confirmation gate by " + answer.by() + ": nothing will be deleted.");
+            }
+            if (!run.record.stage().reached(ReviewStage.DELETED)) {
+                delete(run);
+            }
+            closeTicket(run);
+        } else if (!run.record.stage().reached(ReviewStage.DELETED)) {
+            run.record = run.record.withNote("No inactive users: nothing to review.", now());
+            run.save(run.record.atStage(ReviewStage.DELETED, now()));
+        }
+        return report(run);
+    }
+
+    /** Marks a review as given up, so that a re-run starts a new one. */
+    public ReviewRecord abandon(ReviewRecord record, String why) {
+        ReviewRecord abandoned = record.withNote("Abandoned: " + why, now()).finish(ReviewStatus.ABANDONED, now());
+        ports.store().save(abandoned);
+        return abandoned;
+    }
+
+    private ReviewRecord open(ProgressListener progress) {
+        var existing = settings.reviewId() != null ? ports.store().load(settings.reviewId())
+                : ports.store().findUnfinished(settings.accountId());
+        if (existing.isPresent()) {
+            ReviewRecord r = existing.get();
+            if (!r.finished() && r.dryRun() != settings.dryRun()) {
+                throw new IllegalStateException("review " + r.reviewId() + " was started "
+                        + (r.dryRun() ? "as a dry run" : "in execute mode") + "; resume it in the same mode or abandon"
+                        + " it to start a new review");
+            }
+            if (!r.finished()) {
+                progress.progress("Resuming review " + r.reviewId() + " after stage " + r.stage() + ".");
+            }
+            return r;
+        }
+        String id = settings.reviewId() != null ? settings.reviewId() : newId();
+        ReviewRecord fresh = ReviewRecord.start(id, settings.accountId(), settings.dryRun(), now());
+        ports.store().save(fresh);
+        progress.progress("Review " + id + " of account " + settings.accountId()
+                + (settings.dryRun() ? " (dry run: nothing will be deleted)" : " (execute: approved users will be"
+                + " deleted)") + ".");
+        return fresh;
+    }
+
+    /** Derived from the clock; a suffix keeps two reviews started in the same second apart. */
+    private String newId() {
+        String base = "review-" + settings.accountId() + "-" + ID_TIME.format(now());
+        String id = base;
+        for (int n = 2; ports.store().load(id).isPresent(); n++) {
+            id = base + "-" + n;
+        }
+        return id;
+    }
+
+    private void scan(Run run) {
+        run.progress.progress("Scanning IAM users...");
+        ScanResult result = ports.scan().scan(run.progress);
+        List<Verdict> flagged = result.flagged();
+        run.save(run.record.withScan(ScanSummary.of(result), flagged, now()));
+        run.progress.progress("Scanned " + result.verdicts().size() + " users: " + flagged.size() + " inactive"
+                + (flagged.isEmpty() ? "." : ": " + String.join(", ", names(flagged)) + "."));
+    }
+
+    private void approve(Run run) {
+        if (run.record.approval() != null) {
+            return;
+        }
+        ApprovalRequest request = new ApprovalRequest(run.record.reviewId(), run.record.accountId(),
+                run.record.candidates(), settings.approvalChannel(), settings.approvers(), settings.message(),
+                settings.buildUrl(), null);
+        if (run.record.approvalHandle() == null) {
+            ApprovalHandle handle = ports.approvals().post(request);
+            run.save(run.record.withApprovalHandle(handle, now()));
+            run.progress.progress("Asked for approval in " + handle.channel() + ".");
+        } else {
+            // Posted by an earlier run that stopped while waiting: wait on the same messages, never post again.
+            if (ports.approvals() instanceof ApprovalResumption resumable) {
+                resumable.resume(request, run.record.approvalHandle());
+            }
+            run.progress.progress("Still waiting on the approval request posted earlier in "
+                    + run.record.approvalHandle().channel() + ".");
+        }
+        run.progress.progress("Waiting up to " + settings.approvalTimeout() + " for decisions...");
+        ApprovalOutcome outcome = ports.approvals().await(run.record.approvalHandle(), settings.approvalTimeout());
+        ReviewRecord r = run.record.withApproval(outcome, now());
+        if (outcome.timedOut()) {
+            r = r.withNote("The approval request timed out: users without a decision were not approved.", now());
+        }
+        run.save(r);
+        List<UserDecision> approved = run.record.approvedCandidates();
+        run.progress.progress("Decisions: " + approved.size() + " approved, " + outcome.kept().size() + " kept"
+                + (outcome.timedOut() ? ", timed out" : "") + ".");
+    }
+
+    private void openTicket(Run run) {
+        if (run.record.ticket() != null) {
+            return;
+        }
+        TicketRef ref = ports.tickets().openOrFind(ReviewDocuments.ticket(run.record, settings.ticketFields()));
+        run.save(run.record.withTicket(ref, now()));
+        run.progress.progress((ref.created() ? "Opened ticket " : "Reusing open ticket ") + ref.key()
+                + (ref.url() == null ? "" : " " + ref.url()) + ".");
+    }
+
+    private void gatherEvidence(Run run) {
+        Instant since = now().minus(settings.activityLookback());
+        List<Verdict> approved = run.record.approvedCandidates().stream()
+                .map(d -> run.record.candidate(d.userName()).orElseThrow()).toList();
+        List<EvidenceSummary> summaries = new ArrayList<>();
+        if (!approved.isEmpty()) {
+            run.progress.progress("Looking up CloudTrail events of " + approved.size() + " approved user(s)...");
+            List<ActivityQuery> queries = approved.stream().map(v -> new ActivityQuery(v.user().userName(),
+                    v.user().accessKeys().stream().map(AccessKey::accessKeyId).filter(Objects::nonNull).toList(),
+                    since, settings.activityRegions())).toList();
+            List<ActivityLookup> lookups = ports.activity().lookupAll(queries, run.progress);
+            for (int i = 0; i < approved.size(); i++) {
+                summaries.add(EvidenceSummary.of(lookups.get(i), since, approved.get(i).lastActivity()));
+            }
+        }
+        // Commented before the record is saved: a crash in between repeats the comment rather than losing it.
+        ports.tickets().comment(run.record.ticket().key(), ReviewDocuments.evidence(
+                run.record.withEvidence(summaries, now())));
+        run.save(run.record.withEvidence(summaries, now()));
+    }
+
+    private void delete(Run run) {
+        boolean halted = run.record.gate() != null && !run.record.gate().proceed();
+        List<UserDecision> approved = halted ? List.of() : run.record.approvedCandidates();
+        int max = settings.deletion().maxDeletions();
+        for (UserDecision d : approved) {
+            if (run.record.deletionFor(d.userName()).isPresent()) {
+                continue;
+            }
+            DeletionResult result;
+            if (countsAgainstCap(run.record) >= max) {
+                result = new DeletionResult(d.userName(), DeletionStatus.SKIPPED,
+                        "the cap of " + max + " deletions per review was reached", null, List.of());
+                run.progress.progress(d.userName() + ": skipped, cap of " + max + " deletions reached.");
+            } else {
+                result = deleteOne(run, d);
+            }
+            run.record = run.record.withDeletion(result, now());
+            ports.store().save(run.record);
+        }
+        run.save(run.record.atStage(ReviewStage.DELETED, now()));
+    }
+
+    private DeletionResult deleteOne(Run run, UserDecision d) {
+        Verdict v = run.record.candidate(d.userName()).orElseThrow();
+        ApprovalRecord approval = new ApprovalRecord(d.userName(), d.approverId(), d.approverName(), d.decidedAt(),
+                d.channel(), run.record.ticket() == null ? null : run.record.ticket().key(), v.lastActivity());
+        try {
+            List<DeletionResult> results = ports.deleter().delete(List.of(approval), run.progress);
+            return results.isEmpty() ? new DeletionResult(d.userName(), DeletionStatus.FAILED,
+                    "the deleter returned no result", null, List.of()) : results.get(0);
+        } catch (ServiceException e) {
+            run.progress.progress(d.userName() + ": failed: " + e.getMessage());
+            return new DeletionResult(d.userName(), DeletionStatus.FAILED, e.getMessage(), null, List.of());
+        }
+    }
+
+    private static long countsAgainstCap(ReviewRecord r) {
+        return r.deletions().stream()
+                .filter(x -> x.status() == DeletionStatus.DELETED || x.status() == DeletionStatus.PLANNED).count();
+    }
+
+    private void closeTicket(Run run) {
+        String key = run.record.ticket().key();
+        if (!run.record.stage().reached(ReviewStage.OUTCOME_COMMENTED)) {
+            ports.tickets().comment(key, ReviewDocuments.outcome(run.record));
+            run.save(run.record.atStage(ReviewStage.OUTCOME_COMMENTED, now()));
+            run.progress.progress("Commented the outcome on " + key + ".");
+        }
+        if (run.record.stage().reached(ReviewStage.TICKET_TRANSITIONED)) {
+            return;
+        }
+        String why = whyTicketStaysOpen(run.record);
+        if (why == null) {
+            ports.tickets().transition(key, settings.doneStatus());
+            run.progress.progress("Moved " + key + " to " + settings.doneStatus() + ".");
+        } else {
+            run.record = run.record.withNote("Ticket " + key + " left open: " + why + ".", now());
+            run.progress.progress("Left " + key + " open: " + why + ".");
+        }
+        run.save(run.record.atStage(ReviewStage.TICKET_TRANSITIONED, now()));
+    }
+
+    private static String whyTicketStaysOpen(ReviewRecord r) {
+        if (r.dryRun()) {
+            return "dry run, nothing was deleted";
+        }
+        if (r.gate() != null && !r.gate().proceed()) {
+            return "stopped at the confirmation gate";
+        }
+        boolean unfinished = r.deletions().stream().anyMatch(d -> d.status() == DeletionStatus.FAILED
+                || d.status() == DeletionStatus.SKIPPED || d.status() == DeletionStatus.KEPT);
+        return unfinished ? "some approved users were not deleted (failed, kept at the re-check, or over the cap)"
+                : null;
+    }
+
+    private ReviewRecord report(Run run) {
+        ReviewRecord done = run.record.atStage(ReviewStage.REPORTED, now()).finish(ReviewStatus.COMPLETED, now());
+        List<String> locations = ports.reports().write(done);
+        run.save(done.withReports(locations, now()));
+        run.progress.progress("Reports: " + String.join(", ", locations));
+        return run.record;
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private static List<String> names(List<Verdict> verdicts) {
+        return verdicts.stream().map(v -> v.user().userName()).toList();
+    }
+
+    /** The record of the review in hand; each save makes a stage durable, then tells the observer. */
+    private final class Run {
+        ReviewRecord record;
+        final ProgressListener progress;
+        final ReviewObserver observer;
+
+        Run(ReviewRecord record, ProgressListener progress, ReviewObserver observer) {
+            this.record = record;
+            this.progress = progress;
+            this.observer = observer;
+        }
+
+        void save(ReviewRecord updated) {
+            record = updated;
+            ports.store().save(updated);
+            observer.stageCompleted(updated);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.jenkins.plugins.iamjanitor.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.iamjanitor.core.doc.Document;
+import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
+import io.jenkins.plugins.iamjanitor.core.review.ReviewRecords;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReportRenderersTest {
+    private static final String HOSTILE = "<script>alert('x')</script>&|*_";
+    private final ReviewRecord record = ReviewRecords.completed(HOSTILE);
+
+    @Test
+    void htmlIsSelfContainedAndEscapesEverything() {
+        String html = HtmlRenderer.report(record);
+
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<style>", "default-src 'none'");
+        assertThat(html).doesNotContain("<script", "<link", "src=", "@import", "url(");
+        assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;|*_");
+        // The only link is the ticket's.
+        assertThat(html.split("href=", -1)).hasSize(2);
+        assertThat(html).contains("<a href=\"https://jira.example/browse/SEC-1\"");
+    }
+
+    @Test
+    void htmlShowsSummaryEvidenceDecisionCloudTrailDeletionAndBackup() {
+        String html = HtmlRenderer.report(record);
+
+        assertThat(html).contains("<b>3</b><span>Users scanned</span>", "<b>2</b><span>Inactive (under review)</span>",
+                "<b>1</b><span>Approved for deletion</span>", "<b>1</b><span>Kept by the approver</span>",
+                "<b>1</b><span>Deleted</span>");
+        assertThat(html).contains("<th>Credential</th>", "AKIABOB", "console password");
+        assertThat(html).contains("Decision: approve by Alice Approver (U123)", "Decision: keep by Alice Approver");
+        assertThat(html).contains("CloudTrail: 1 event(s)", "ConsoleLogin", "198.51.100.7");
+        assertThat(html).contains("Deletion: DELETED", "backup /backups/" + HtmlRenderer.escape(HOSTILE) + ".json");
+        assertThat(html).contains("Exempt users (never touched)", "svc-ci");
+    }
+
+    @Test
+    void markdownEscapesTableBreakersAndMarkup() {
+        String md = MarkdownRenderer.report(record);
+
+        assertThat(md).startsWith("# IAM Janitor review " + record.reviewId());
+        assertThat(md).contains("### \\<script\\>alert('x')\\</script\\>\\&\\|\\*\\_");
+        assertThat(md).contains("| Users scanned | 3 |", "| Deleted | 1 |");
+        assertThat(md).contains("[Ticket SEC-1](<https://jira.example/browse/SEC-1>)");
+    }
+
+    @Test
+    void markdownKeepsEveryTableRowOnOneLineAndNeutralisesLineStarts() {
+        Document doc = Document.builder()
+                .table(List.of("a", "b"), List.of(List.of("x|y", "multi\nline")))
+                .paragraph("# not a heading")
+                .paragraph("1. not a list")
+                .code("has ``` inside")
+                .link("bad", "javascript:alert(1)")
+                .build();
+        String md = MarkdownRenderer.render(doc);
+
+        assertThat(md).contains("| x\\|y | multi line |", "\\# not a heading", "1\\. not a list",
+                "````\nhas ``` inside\n````", "bad (javascript:alert(1))");
+        assertThat(md).doesNotContain("](javascript");
+    }
+
+    @Test
+    void htmlRefusesNonHttpLinks() {
+        String html = HtmlRenderer.render(Document.builder().link("x\"", "javascript:alert(1)").build());
+        assertThat(html).isEqualTo("<p>x&quot; (javascript:alert(1))</p>\n");
+    }
+}

@@ -1,0 +1,344 @@
+package io.jenkins.plugins.iamjanitor.sandbox.jira;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import io.jenkins.plugins.iamjanitor.sandbox.FaultPlan;
+import io.jenkins.plugins.iamjanitor.sandbox.Faults;
+import io.jenkins.plugins.iamjanitor.sandbox.LoopbackServer;
+import io.jenkins.plugins.iamjanitor.sandbox.Scenario;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Jira emulator speaking the REST API of either flavour on a loopback port: Cloud (REST v3, ADF, Basic auth with
+ * email + API token, {@code search/jql}; the old {@code search} answers 410 Gone as on real Cloud) or Data Center
+ * (REST v2, wiki strings, Bearer personal access token, {@code search}). It stores issues and comments, runs a
+ * To Do / In Progress / Done workflow, rate-limits on demand and exposes what it stored for test assertions.
+ */
+public final class JiraEmulator implements AutoCloseable {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern ROUTE = Pattern.compile("/rest/api/(2|3|latest)(/.*)");
+    private static final Pattern ISSUE = Pattern.compile("/issue/([A-Za-z0-9_-]+)(/comment|/transitions)?");
+
+    private static final ObjectNode SEARCH_GONE = JiraResponses.messages("The requested API has been removed. "
+            + "Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at "
+            + "https://developer.atlassian.com/changelog/#CHANGE-2046");
+
+    private final JiraScenario scenario;
+    private final JiraStore store;
+    private final Faults faults;
+    private final JiraResponses responses;
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger rateLimited = new AtomicInteger();
+    private volatile int retryAfterSeconds = 1;
+    private LoopbackServer server;
+
+    public JiraEmulator(JiraScenario scenario, Faults faults) {
+        this.scenario = scenario;
+        this.store = new JiraStore(scenario);
+        this.faults = faults;
+        this.responses = new JiraResponses(scenario);
+    }
+
+    /** Cloud or Data Center per the scenario's {@code jira.flavour} (default Cloud), no faults, on a free port. */
+    public static JiraEmulator start(Scenario scenario) {
+        return new JiraEmulator(JiraScenario.from(scenario), new Faults(FaultPlan.none())).start(0);
+    }
+
+    public JiraEmulator start(int port) {
+        server = new LoopbackServer(port).mount("/rest/api/", this::handle).start();
+        responses.baseUrl(baseUrl());
+        return this;
+    }
+
+    public URI baseUrl() {
+        return server.uri("");
+    }
+
+    public boolean cloud() {
+        return scenario.cloud();
+    }
+
+    public JiraScenario scenario() {
+        return scenario;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    /** The next {@code count} requests get 429 with {@code Retry-After: seconds}. */
+    public void rateLimitNext(int count, int seconds) {
+        retryAfterSeconds = seconds;
+        rateLimited.set(count);
+    }
+
+    /** Retry-After sent with injected throttling and 503s. */
+    public void retryAfterSeconds(int seconds) {
+        retryAfterSeconds = seconds;
+    }
+
+    public List<JiraIssue> issues() {
+        return store.all();
+    }
+
+    public Optional<JiraIssue> issue(String key) {
+        return store.get(key);
+    }
+
+    /** Every request so far as "METHOD /path" (no query), in order. */
+    public List<String> requests() {
+        return List.copyOf(requests);
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String method = ex.getRequestMethod();
+            String path = ex.getRequestURI().getPath();
+            requests.add(method + " " + path);
+            Matcher m = ROUTE.matcher(path);
+            if (!m.matches()) {
+                send(ex, 404, JiraResponses.messages("Not found: " + path));
+                return;
+            }
+            String version = m.group(1);
+            String rest = m.group(2);
+            String action = action(method, rest);
+            if (rateLimited.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                ex.getResponseHeaders().add("Retry-After", String.valueOf(retryAfterSeconds));
+                send(ex, 429, JiraResponses.messages("Rate limit exceeded."));
+                return;
+            }
+            switch (faults.next(action)) {
+                case DROP -> {
+                    return; // closing without a response drops the connection
+                }
+                case THROTTLE -> {
+                    ex.getResponseHeaders().add("Retry-After", String.valueOf(retryAfterSeconds));
+                    send(ex, 429, JiraResponses.messages("Rate limit exceeded."));
+                    return;
+                }
+                case SERVER_ERROR -> {
+                    ex.getResponseHeaders().add("Retry-After", String.valueOf(retryAfterSeconds));
+                    send(ex, 503, JiraResponses.messages("Service unavailable."));
+                    return;
+                }
+                default -> { }
+            }
+            Optional<JiraScenario.User> user = authenticate(ex.getRequestHeaders().getFirst("Authorization"));
+            boolean anonymousOk = action.equals("serverInfo");
+            if (user.isEmpty() && (!anonymousOk || ex.getRequestHeaders().containsKey("Authorization"))) {
+                ex.getResponseHeaders().add("WWW-Authenticate", scenario.cloud() ? "Basic realm=\"Jira\""
+                        : "Bearer realm=\"Jira\"");
+                send(ex, 401, JiraResponses.messages(
+                        "You are not authenticated. Authentication required to perform this operation."));
+                return;
+            }
+            if (!anonymousOk && !versionServed(version)) {
+                if (scenario.cloud() && rest.equals("/search")) {
+                    send(ex, 410, SEARCH_GONE);
+                } else {
+                    send(ex, 404, JiraResponses.messages("No REST API v" + version + " on this Jira."));
+                }
+                return;
+            }
+            route(ex, action, rest, user.orElse(null));
+        } catch (RuntimeException e) {
+            send(ex, 500, JiraResponses.messages("Internal server error: " + e.getClass().getSimpleName()));
+        }
+    }
+
+    private boolean versionServed(String version) {
+        return scenario.cloud() ? version.equals("3") || version.equals("latest") : !version.equals("3");
+    }
+
+    private static String action(String method, String rest) {
+        if (rest.equals("/serverInfo")) {
+            return "serverInfo";
+        } else if (rest.equals("/myself")) {
+            return "myself";
+        } else if (rest.equals("/search/jql") || rest.equals("/search")) {
+            return "search";
+        } else if (rest.equals("/issue")) {
+            return "createIssue";
+        }
+        Matcher m = ISSUE.matcher(rest);
+        if (m.matches()) {
+            String sub = m.group(2) == null ? "" : m.group(2);
+            boolean post = method.equals("POST");
+            return switch (sub) {
+                case "/comment" -> post ? "addComment" : "getComments";
+                case "/transitions" -> post ? "doTransition" : "getTransitions";
+                default -> "getIssue";
+            };
+        }
+        return "unknown";
+    }
+
+    private void route(HttpExchange ex, String action, String rest, JiraScenario.User user) throws IOException {
+        String method = ex.getRequestMethod();
+        Map<String, String> query = query(ex.getRequestURI().getRawQuery());
+        Matcher issueMatch = ISSUE.matcher(rest);
+        String key = issueMatch.matches() ? issueMatch.group(1) : null;
+        try {
+            switch (action) {
+                case "serverInfo" -> send(ex, 200, responses.serverInfo());
+                case "myself" -> send(ex, 200, responses.myself(user));
+                case "search" -> {
+                    boolean jqlEndpoint = rest.equals("/search/jql");
+                    if (scenario.cloud() && !jqlEndpoint) {
+                        send(ex, 410, SEARCH_GONE);
+                        return;
+                    }
+                    if (!scenario.cloud() && jqlEndpoint) {
+                        send(ex, 404, JiraResponses.messages("No such endpoint on this Jira: " + rest));
+                        return;
+                    }
+                    JsonNode body = method.equals("POST") ? body(ex) : MAPPER.valueToTree(query);
+                    send(ex, 200, responses.search(store.all(), body));
+                }
+                case "createIssue" -> {
+                    requireMethod(method, "POST");
+                    JiraIssue issue = store.create(body(ex).path("fields"), user);
+                    send(ex, 201, responses.created(issue));
+                }
+                case "getIssue" -> send(ex, 200, responses.issue(store.get(key)
+                        .orElseThrow(() -> new JiraStore.NoSuchIssue(key)), JiraResponses.fieldList(query.get("fields"))));
+                case "addComment" -> send(ex, 201, responses.comment(store.comment(key, body(ex).get("body"), user)));
+                case "getComments" -> send(ex, 200, responses.comments(store.get(key)
+                        .orElseThrow(() -> new JiraStore.NoSuchIssue(key))));
+                case "getTransitions" -> send(ex, 200, responses.transitions(store.get(key)
+                        .orElseThrow(() -> new JiraStore.NoSuchIssue(key))));
+                case "doTransition" -> {
+                    store.transition(key, body(ex).path("transition").path("id").asText(""));
+                    send(ex, 204, null);
+                }
+                default -> send(ex, 404, JiraResponses.messages("Not found: " + method + " " + rest));
+            }
+        } catch (JiraStore.Rejected e) {
+            send(ex, 400, JiraResponses.errors(e.errorMessages, e.errors));
+        } catch (Jql.JqlException e) {
+            send(ex, 400, JiraResponses.messages(e.getMessage()));
+        } catch (JiraStore.NoSuchIssue e) {
+            send(ex, 404, JiraResponses.messages(e.getMessage()));
+        } catch (BadRequest e) {
+            send(ex, e.status, JiraResponses.messages(e.getMessage()));
+        }
+    }
+
+    private Optional<JiraScenario.User> authenticate(String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        if (scenario.cloud() && header.startsWith("Basic ")) {
+            String pair;
+            try {
+                pair = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+            int colon = pair.indexOf(':');
+            if (colon < 0) {
+                return Optional.empty();
+            }
+            String email = pair.substring(0, colon);
+            String token = pair.substring(colon + 1);
+            return scenario.users().stream()
+                    .filter(u -> u.email().equalsIgnoreCase(email) && token.equals(u.apiToken())).findFirst();
+        }
+        if (!scenario.cloud() && header.startsWith("Bearer ")) {
+            String token = header.substring(7).trim();
+            return scenario.users().stream().filter(u -> token.equals(u.pat())).findFirst();
+        }
+        return Optional.empty();
+    }
+
+    private static final class BadRequest extends RuntimeException {
+        final int status;
+
+        BadRequest(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    private static void requireMethod(String method, String expected) {
+        if (!method.equals(expected)) {
+            throw new BadRequest(405, "Method " + method + " not allowed here.");
+        }
+    }
+
+    private static JsonNode body(HttpExchange ex) throws IOException {
+        String type = ex.getRequestHeaders().getFirst("Content-Type");
+        if (type == null || !type.startsWith("application/json")) {
+            throw new BadRequest(415, "Unsupported Media Type: send application/json.");
+        }
+        try (InputStream in = ex.getRequestBody()) {
+            JsonNode node = MAPPER.readTree(in);
+            if (node == null || !node.isObject()) {
+                throw new BadRequest(400, "The request body must be a JSON object.");
+            }
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BadRequest(400, "Unexpected character in the JSON body.");
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (raw == null) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            out.put(k, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    private static void send(HttpExchange ex, int status, ObjectNode body) throws IOException {
+        if (body == null) {
+            ex.sendResponseHeaders(status, -1);
+            return;
+        }
+        byte[] bytes = MAPPER.writeValueAsBytes(body);
+        ex.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
+        ex.sendResponseHeaders(status, bytes.length);
+        ex.getResponseBody().write(bytes);
+    }
+
+    static List<String> split(String csv) {
+        List<String> out = new ArrayList<>();
+        if (csv != null) {
+            for (String s : csv.split(",")) {
+                if (!s.isBlank()) {
+                    out.add(s.trim());
+                }
+            }
+        }
+        return out;
+    }
+}
