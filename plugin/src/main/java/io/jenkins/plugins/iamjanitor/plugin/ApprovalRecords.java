@@ -1,6 +1,9 @@
 package io.jenkins.plugins.iamjanitor.plugin;
 
+import io.jenkins.plugins.iamjanitor.core.approval.ApprovalOutcome;
 import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRecord;
+import io.jenkins.plugins.iamjanitor.core.approval.Decision;
+import io.jenkins.plugins.iamjanitor.core.approval.UserDecision;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,5 +37,25 @@ final class ApprovalRecords {
             }
         }
         return out;
+    }
+
+    /** Every decision of the approval map, as core's outcome (for the ticket's approval section). */
+    static ApprovalOutcome outcome(Map<String, Object> approval) {
+        List<UserDecision> decisions = new ArrayList<>();
+        if (approval.get("decisions") instanceof List<?> rows) {
+            for (Object r : rows) {
+                if (r instanceof Map<?, ?> row && row.get("user") != null && row.get("approverId") != null
+                        && row.get("channel") != null) {
+                    Decision d = "APPROVE".equals(String.valueOf(row.get("decision"))) ? Decision.APPROVE
+                            : Decision.KEEP;
+                    decisions.add(new UserDecision(row.get("user").toString(), d, row.get("approverId").toString(),
+                            String.valueOf(row.get("approverName")),
+                            StepArguments.instant("approval.decisions.decidedAt", row.get("decidedAt")),
+                            row.get("channel").toString()));
+                }
+            }
+        }
+        return new ApprovalOutcome(String.valueOf(approval.get("reviewId")), decisions,
+                Boolean.TRUE.equals(approval.get("timedOut")));
     }
 }

@@ -1,8 +1,10 @@
 package io.jenkins.plugins.iamjanitor.plugin;
 
 import io.jenkins.plugins.iamjanitor.core.approval.ApprovalHandle;
+import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRequest;
 import io.jenkins.plugins.iamjanitor.core.approval.Decision;
 import io.jenkins.plugins.iamjanitor.core.approval.UserDecision;
+import io.jenkins.plugins.iamjanitor.core.policy.Verdict;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +21,11 @@ final class ApprovalWait implements Serializable {
 
     private final String reviewId;
     private final String channel;
+    private final String requestedChannel;
+    private final String accountId;
+    private final String message;
+    private final String buildUrl;
+    private final ArrayList<Map<String, Object>> users;
     private final ArrayList<String> messageIds;
     private final ArrayList<String> userNames;
     private final LinkedHashMap<String, String> lastActivity;
@@ -27,10 +34,16 @@ final class ApprovalWait implements Serializable {
     private final LinkedHashMap<String, Recorded> decisions = new LinkedHashMap<>();
     private boolean finished;
 
-    private ApprovalWait(ApprovalHandle handle, List<Map<String, Object>> users, List<String> approvers,
+    private ApprovalWait(ApprovalRequest request, ApprovalHandle handle, List<Map<String, Object>> users,
             Instant deadline) {
         this.reviewId = handle.reviewId();
         this.channel = handle.channel();
+        this.requestedChannel = request.channel();
+        this.accountId = request.accountId();
+        this.message = request.message();
+        this.buildUrl = request.buildUrl();
+        this.users = new ArrayList<>();
+        users.forEach(u -> this.users.add(new LinkedHashMap<>(u)));
         this.messageIds = new ArrayList<>(handle.messageIds());
         this.userNames = new ArrayList<>();
         this.lastActivity = new LinkedHashMap<>();
@@ -39,13 +52,26 @@ final class ApprovalWait implements Serializable {
             userNames.add(name);
             lastActivity.put(name, u.get("lastActivity") == null ? null : u.get("lastActivity").toString());
         }
-        this.approvers = new ArrayList<>(approvers);
+        this.approvers = new ArrayList<>(request.approvers());
         this.deadlineMillis = deadline.toEpochMilli();
     }
 
-    static ApprovalWait begin(ApprovalHandle handle, List<Map<String, Object>> users, List<String> approvers,
+    /** @param users the step's users argument, already validated: plain maps of strings, numbers and lists */
+    static ApprovalWait begin(ApprovalRequest request, ApprovalHandle handle, List<Map<String, Object>> users,
             Instant deadline) {
-        return new ApprovalWait(handle, users, approvers, deadline);
+        return new ApprovalWait(request, handle, users, deadline);
+    }
+
+    /** The request as first posted, rebuilt from the kept values, to re-attach the review after a restart. */
+    ApprovalRequest request(Instant now) {
+        List<Verdict> candidates = new ArrayList<>();
+        users.forEach(u -> candidates.add(PipelineValues.verdict(u, now)));
+        return new ApprovalRequest(reviewId, accountId, candidates, requestedChannel, approvers, message, buildUrl,
+                null);
+    }
+
+    ApprovalHandle handle() {
+        return new ApprovalHandle(reviewId, channel, messageIds);
     }
 
     String reviewId() {

@@ -3,9 +3,10 @@ package io.jenkins.plugins.iamjanitor.plugin;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.iamjanitor.core.activity.ActivityEvent;
 import io.jenkins.plugins.iamjanitor.core.activity.ActivityLookup;
 import io.jenkins.plugins.iamjanitor.core.activity.ActivityQuery;
+import io.jenkins.plugins.iamjanitor.core.activity.ActivitySummary;
+import io.jenkins.plugins.iamjanitor.core.activity.ActivitySummaryDocument;
 import io.jenkins.plugins.iamjanitor.core.doc.Document;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,7 +109,11 @@ public final class CloudtrailEnrichStep extends Step {
         @Override
         protected Map<String, Object> run() throws Exception {
             BuildLog log = new BuildLog(getContext().get(TaskListener.class).getLogger(), services.secrets());
-            return StepFailures.oneLine("cloudtrailEnrich", log, () -> enrich(log));
+            try {
+                return StepFailures.oneLine("cloudtrailEnrich", log, () -> enrich(log));
+            } finally {
+                services.close();
+            }
         }
 
         private Map<String, Object> enrich(BuildLog log) {
@@ -128,37 +133,24 @@ public final class CloudtrailEnrichStep extends Step {
             log.progress("Looking up CloudTrail events of " + users.size() + " user(s) in " + regions + " for the last "
                     + days + " days");
             List<ActivityLookup> lookups = services.activityLog(defaults.aws()).lookupAll(queries, log);
+            Instant now = services.clock().instant();
             Map<String, Object> out = new LinkedHashMap<>();
-            List<List<String>> rows = new ArrayList<>();
+            Document.Builder comment = Document.builder()
+                    .heading(2, "CloudTrail activity, last " + days + " days (" + regions + ")");
             for (ActivityLookup l : lookups) {
-                String summary = summary(l, days);
-                out.put(l.userName(), PipelineValues.activity(l, summary));
-                rows.add(List.of(l.userName(), String.valueOf(l.events().size()), summary));
-                log.progress("  " + l.userName() + ": " + summary);
+                ActivitySummary summary = ActivitySummary.of(l, since, now, ActivitySummary.DEFAULT_LAST_N);
+                out.put(l.userName(), PipelineValues.activity(l, summary.headline()));
+                comment.append(ActivitySummaryDocument.render(summary, 3));
+                log.progress("  " + l.userName() + ": " + summary.headline());
             }
             if (ticket != null && ticket.get("key") != null) {
                 String key = ticket.get("key").toString();
                 services.ticketTracker(defaults.jiraProjectKey(), defaults.jiraIssueType()).comment(key,
-                        Document.builder().heading(2, "CloudTrail activity, last " + days + " days")
-                                .table(List.of("User", "Events", "Summary"), rows).build());
+                        comment.build());
                 log.progress("Added the CloudTrail evidence to " + key);
             }
             return out;
         }
 
-        static String summary(ActivityLookup l, int days) {
-            StringBuilder s = new StringBuilder();
-            if (l.events().isEmpty()) {
-                s.append("no events in the last ").append(days).append(" days");
-            } else {
-                ActivityEvent last = l.events().get(0);
-                s.append(l.events().size()).append(" event(s); last ").append(last.eventName()).append(" at ")
-                        .append(last.eventTime()).append(" in ").append(last.region());
-            }
-            if (!l.failedRegions().isEmpty()) {
-                s.append("; not searched: ").append(l.failedRegions().keySet());
-            }
-            return s.toString();
-        }
     }
 }

@@ -2,7 +2,15 @@ package io.jenkins.plugins.iamjanitor.plugin;
 
 import hudson.util.FormValidation;
 import io.jenkins.plugins.iamjanitor.core.port.ServiceException;
-import java.util.Optional;
+import io.jenkins.plugins.iamjanitor.integrations.aws.AwsClients;
+import io.jenkins.plugins.iamjanitor.integrations.jira.JiraFlavour;
+import io.jenkins.plugins.iamjanitor.integrations.jira.JiraRestClient;
+import io.jenkins.plugins.iamjanitor.integrations.jira.JiraSettings;
+import io.jenkins.plugins.iamjanitor.integrations.jira.JiraTicketTracker;
+import io.jenkins.plugins.iamjanitor.core.port.ProgressListener;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
 
 /** The configuration page's "Test connection" buttons: one cheap, read-only call each, one line back. */
 final class ConnectionTests {
@@ -10,18 +18,29 @@ final class ConnectionTests {
     }
 
     static FormValidation aws(AwsTarget target) {
-        try {
-            // A GetUser on a name that cannot exist proves credentials, role, region and iam:GetUser at once.
-            Optional<?> user = JenkinsJanitorServices.global().iamDirectory(target)
-                    .fetchLive("iam-janitor-connection-test-" + System.nanoTime());
-            return FormValidation.ok("Connected to IAM" + (user.isPresent() ? "" : " (iam:GetUser answered)"));
+        JenkinsJanitorServices services = JenkinsJanitorServices.global();
+        try (AwsClients clients = services.aws(target)) {
+            var id = clients.sts().getCallerIdentity();
+            return FormValidation.ok("Connected to account " + id.account() + " as " + id.arn());
         } catch (ServiceException | IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());
+        } catch (RuntimeException e) {
+            // SDK errors: the message names the service and the error code, never a secret key.
+            return FormValidation.error("AWS STS GetCallerIdentity failed: " + e.getMessage());
+        } finally {
+            services.close();
         }
     }
 
     static FormValidation slack(String botTokenCredentialsId, String channel) {
-        return notYet("Slack");
+        try {
+            new JenkinsCredentials(null).secretText(botTokenCredentialsId, "Slack bot token");
+            String problem = ConfigurationChecks.channel(channel);
+            return problem == null ? FormValidation.ok("The bot token credential resolves; post a review to check "
+                    + "the channel and the app's scopes") : FormValidation.warning(problem);
+        } catch (ServiceException e) {
+            return FormValidation.error(e.getMessage());
+        }
     }
 
     static FormValidation jira(String baseUrl, String flavour, String credentialsId, String projectKey) {
@@ -29,10 +48,17 @@ final class ConnectionTests {
         if (baseUrl == null || problem != null) {
             return FormValidation.error(problem == null ? "Enter the Jira base URL first" : problem);
         }
-        return notYet("Jira");
-    }
-
-    private static FormValidation notYet(String system) {
-        return FormValidation.warning(system + " connection test is not available in this build yet");
+        try {
+            JenkinsJanitorServices services = JenkinsJanitorServices.global();
+            JiraFlavour f = JiraFlavour.parse(flavour);
+            JiraSettings settings = new JiraSettings(URI.create(baseUrl), f, projectKey == null ? "TEST" : projectKey,
+                    null, List.of(), null, null, Map.of(), true);
+            JiraTicketTracker tracker = new JiraTicketTracker(
+                    JiraRestClient.create(settings.baseUrl(), services.jiraCredentialsFor(credentialsId), f),
+                    settings, ProgressListener.NONE);
+            return FormValidation.ok(tracker.testConnection());
+        } catch (ServiceException | IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
     }
 }

@@ -135,7 +135,11 @@ public final class IamDeleteUserStep extends Step {
         @Override
         protected Map<String, Object> run() throws Exception {
             BuildLog log = new BuildLog(getContext().get(TaskListener.class).getLogger(), services.secrets());
-            return StepFailures.oneLine("iamDeleteUser", log, () -> delete(log));
+            try {
+                return StepFailures.oneLine("iamDeleteUser", log, () -> delete(log));
+            } finally {
+                services.close();
+            }
         }
 
         private Map<String, Object> delete(BuildLog log) {

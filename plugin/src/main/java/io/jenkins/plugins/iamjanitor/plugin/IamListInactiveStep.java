@@ -146,7 +146,11 @@ public final class IamListInactiveStep extends Step {
         @Override
         protected List<Map<String, Object>> run() throws Exception {
             BuildLog log = new BuildLog(getContext().get(TaskListener.class).getLogger(), services.secrets());
-            return StepFailures.oneLine("iamListInactive", log, () -> scan(log));
+            try {
+                return StepFailures.oneLine("iamListInactive", log, () -> scan(log));
+            } finally {
+                services.close();
+            }
         }
 
         private List<Map<String, Object>> scan(BuildLog log) {

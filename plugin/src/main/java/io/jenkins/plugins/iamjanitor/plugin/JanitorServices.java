@@ -14,7 +14,7 @@ import java.util.List;
  * Everything a step execution needs from the outside world, built from the global configuration and the credentials
  * store. Step executions depend on this interface only, so unit tests hand them test doubles.
  */
-public interface JanitorServices {
+public interface JanitorServices extends AutoCloseable {
     Clock clock();
 
     JanitorDefaults defaults();
@@ -43,4 +43,9 @@ public interface JanitorServices {
 
     /** Secret values currently in use, to mask in anything written to the build log. */
     List<String> secrets();
+
+    /** Releases clients opened for this step. */
+    @Override
+    default void close() {
+    }
 }

@@ -1,26 +1,47 @@
 package io.jenkins.plugins.iamjanitor.plugin;
 
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.model.Run;
 import io.jenkins.plugins.iamjanitor.core.port.ActivityLog;
 import io.jenkins.plugins.iamjanitor.core.port.ApprovalChannel;
 import io.jenkins.plugins.iamjanitor.core.port.BackupStore;
 import io.jenkins.plugins.iamjanitor.core.port.IamDirectory;
 import io.jenkins.plugins.iamjanitor.core.port.IamUserAdmin;
+import io.jenkins.plugins.iamjanitor.core.port.ProgressListener;
 import io.jenkins.plugins.iamjanitor.core.port.ServiceException;
 import io.jenkins.plugins.iamjanitor.core.port.TicketTracker;
+import io.jenkins.plugins.iamjanitor.integrations.aws.AwsClients;
+import io.jenkins.plugins.iamjanitor.integrations.aws.AwsCredentialsSource;
+import io.jenkins.plugins.iamjanitor.integrations.aws.AwsSettings;
+import io.jenkins.plugins.iamjanitor.integrations.aws.cloudtrail.AwsCloudTrailActivityLog;
+import io.jenkins.plugins.iamjanitor.integrations.aws.cloudtrail.CloudTrailClientFactory;
+import io.jenkins.plugins.iamjanitor.integrations.aws.cloudtrail.CloudTrailSettings;
+import io.jenkins.plugins.iamjanitor.integrations.backup.JsonBackupStore;
+import io.jenkins.plugins.iamjanitor.integrations.jira.JiraCredentials;
+import io.jenkins.plugins.iamjanitor.integrations.jira.JiraFlavour;
+import io.jenkins.plugins.iamjanitor.integrations.jira.JiraRestClient;
+import io.jenkins.plugins.iamjanitor.integrations.jira.JiraSettings;
+import io.jenkins.plugins.iamjanitor.integrations.jira.JiraTicketTracker;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import jenkins.model.Jenkins;
 import jenkins.util.Timer;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /** The production {@link JanitorServices}: adapters built from the global configuration and the credentials store. */
 final class JenkinsJanitorServices implements JanitorServices {
     private final IamJanitorConfiguration config;
     private final Run<?, ?> run;
     private final JenkinsCredentials credentials;
+    private final List<AutoCloseable> opened = new ArrayList<>();
 
     private JenkinsJanitorServices(IamJanitorConfiguration config, Run<?, ?> run) {
         this.config = config;
@@ -47,6 +68,26 @@ final class JenkinsJanitorServices implements JanitorServices {
         return config.defaults();
     }
 
+    /** Credentials id: AWS or username/password keys; none: the controller's default chain. Then the role, if any. */
+    AwsSettings awsSettings(AwsTarget target) {
+        AwsCredentialsSource source = new AwsCredentialsSource.DefaultChain();
+        if (target.credentialsId() != null) {
+            JenkinsCredentials.AwsKeys keys = credentials.aws(target.credentialsId());
+            source = new AwsCredentialsSource.Static(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken());
+        }
+        if (target.roleArn() != null) {
+            source = new AwsCredentialsSource.AssumeRole(target.roleArn(), target.externalId(),
+                    run == null ? "iam-janitor" : "iam-janitor-" + run.getExternalizableId(), source);
+        }
+        return new AwsSettings(target.region(), null, null, source, 8, null, null);
+    }
+
+    synchronized AwsClients aws(AwsTarget target) {
+        AwsClients clients = new AwsClients(awsSettings(target));
+        opened.add(clients);
+        return clients;
+    }
+
     @Override
     public IamDirectory iamDirectory(AwsTarget target) {
         throw notWired("IAM", "AWS IAM adapter");
@@ -58,13 +99,17 @@ final class JenkinsJanitorServices implements JanitorServices {
     }
 
     @Override
-    public ActivityLog activityLog(AwsTarget target) {
-        throw notWired("CloudTrail", "AWS CloudTrail adapter");
+    public synchronized ActivityLog activityLog(AwsTarget target) {
+        AwsClients clients = aws(target);
+        CloudTrailClientFactory regional = new CloudTrailClientFactory(null, clients.credentialsProvider(),
+                Duration.ofSeconds(30));
+        opened.add(regional);
+        return new AwsCloudTrailActivityLog(CloudTrailSettings.defaults(List.of(target.region())), regional);
     }
 
     @Override
     public ApprovalChannel approvalChannel() {
-        throw notWired("Slack", "Slack adapter");
+        return SlackRuntime.get().approvalChannel();
     }
 
     @Override
@@ -82,12 +127,37 @@ final class JenkinsJanitorServices implements JanitorServices {
 
     @Override
     public TicketTracker ticketTracker(String projectKey, String issueType) {
-        throw notWired("Jira", "Jira adapter");
+        if (config.getJiraBaseUrl() == null) {
+            throw new ServiceException("Jira", "configure", null, "no Jira base URL configured");
+        }
+        JiraFlavour flavour = JiraFlavour.parse(config.getJiraFlavour());
+        JiraSettings settings = new JiraSettings(URI.create(config.getJiraBaseUrl()), flavour, projectKey, issueType,
+                List.of(), null, null, Map.of(), false);
+        JiraRestClient client = JiraRestClient.create(settings.baseUrl(), jiraCredentials(), flavour);
+        return new JiraTicketTracker(client, settings, ProgressListener.NONE);
+    }
+
+    /** Username/password = Cloud account email + API token; Secret text = Data Center personal access token. */
+    JiraCredentials jiraCredentials() {
+        return jiraCredentialsFor(config.getJiraCredentialsId());
+    }
+
+    JiraCredentials jiraCredentialsFor(String credentialsId) {
+        StandardCredentials c = credentials.jira(credentialsId);
+        if (c instanceof StandardUsernamePasswordCredentials up) {
+            return JiraCredentials.cloud(up.getUsername(), credentials.password(up));
+        }
+        if (c instanceof StringCredentials) {
+            return JiraCredentials.personalAccessToken(
+                    credentials.secretText(credentialsId, "Jira personal access token"));
+        }
+        throw new ServiceException("Jenkins", "credentials", null, "Jira credentials '" + c.getId()
+                + "' must be Username with password (Cloud) or Secret text (Data Center token)");
     }
 
     @Override
     public BackupStore backupStore(Path directory) {
-        throw notWired("Backup", "JSON backup store");
+        return new JsonBackupStore(directory, clock());
     }
 
     @Override
@@ -109,6 +179,18 @@ final class JenkinsJanitorServices implements JanitorServices {
     @Override
     public List<String> secrets() {
         return credentials.revealed();
+    }
+
+    @Override
+    public synchronized void close() {
+        for (AutoCloseable c : opened) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // Closing idle HTTP clients cannot lose data; nothing to report.
+            }
+        }
+        opened.clear();
     }
 
     private static ServiceException notWired(String service, String what) {

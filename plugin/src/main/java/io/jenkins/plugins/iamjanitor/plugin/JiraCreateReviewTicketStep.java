@@ -109,22 +109,29 @@ public final class JiraCreateReviewTicketStep extends Step {
         @Override
         protected Map<String, Object> run() throws Exception {
             BuildLog log = new BuildLog(getContext().get(TaskListener.class).getLogger(), services.secrets());
-            return StepFailures.oneLine("jiraCreateReviewTicket", log, () -> {
-                JanitorDefaults defaults = services.defaults();
-                List<Map<String, Object>> users = StepArguments.users("users", step.users);
-                Map<String, Object> approval = StepArguments.map("approval", step.approval, false);
-                String project = step.projectKey != null ? step.projectKey : defaults.jiraProjectKey();
-                if (project == null) {
-                    throw StepArguments.invalid("projectKey", "no project key given and none configured");
-                }
-                String type = step.issueType != null ? step.issueType : defaults.jiraIssueType();
-                List<String> labels = StepArguments.strings("labels", step.labels);
-                ReviewTicket ticket = ReviewTickets.compose(users, approval, labels, services.buildUrl());
-                log.progress("Opening the review ticket in Jira project " + project + " for " + ticket.userNames());
-                TicketRef ref = services.ticketTracker(project, type).openOrFind(ticket);
-                log.progress((ref.created() ? "Created " : "Reusing open ticket ") + ref.key() + " " + ref.url());
-                return PipelineValues.ticket(ref);
-            });
+            try {
+                return StepFailures.oneLine("jiraCreateReviewTicket", log, () -> open(log));
+            } finally {
+                services.close();
+            }
+        }
+
+        private Map<String, Object> open(BuildLog log) {
+            JanitorDefaults defaults = services.defaults();
+            List<Map<String, Object>> users = StepArguments.users("users", step.users);
+            Map<String, Object> approval = StepArguments.map("approval", step.approval, false);
+            String project = step.projectKey != null ? step.projectKey : defaults.jiraProjectKey();
+            if (project == null) {
+                throw StepArguments.invalid("projectKey", "no project key given and none configured");
+            }
+            String type = step.issueType != null ? step.issueType : defaults.jiraIssueType();
+            List<String> labels = StepArguments.strings("labels", step.labels);
+            ReviewTicket ticket = ReviewTickets.compose(users, approval, labels, services.buildUrl(),
+                    services.clock().instant());
+            log.progress("Opening the review ticket in Jira project " + project + " for " + ticket.userNames());
+            TicketRef ref = services.ticketTracker(project, type).openOrFind(ticket);
+            log.progress((ref.created() ? "Created " : "Reusing open ticket ") + ref.key() + " " + ref.url());
+            return PipelineValues.ticket(ref);
         }
     }
 }

@@ -1,26 +1,18 @@
 package io.jenkins.plugins.iamjanitor.plugin;
 
+import io.jenkins.plugins.iamjanitor.core.approval.ApprovalHandle;
+import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRequest;
 import io.jenkins.plugins.iamjanitor.core.approval.UserDecision;
 import java.util.List;
 
 /**
- * Where clicks are checked and recorded while a {@code slackAskApproval} step waits (the core decision registry).
- * A paused step re-opens its review with the decisions it persisted, so a controller restart loses nothing.
+ * Where clicks are judged and recorded while a {@code slackAskApproval} step waits (the core decision registry behind
+ * the Slack channel). Posting a request opens its review; these two calls cover the rest of its life.
  */
 public interface ReviewRegistry {
-    void open(String reviewId, String channel, List<String> userNames, List<String> approverIds,
-            List<UserDecision> earlier);
+    /** After a controller restart: clicks on the posted messages count again, with the decisions kept. */
+    void resume(ApprovalRequest request, ApprovalHandle handle, List<UserDecision> earlier);
 
+    /** The step is done (decided, timed out or stopped): late clicks change nothing and the messages say so. */
     void close(String reviewId);
-
-    ReviewRegistry NONE = new ReviewRegistry() {
-        @Override
-        public void open(String reviewId, String channel, List<String> userNames, List<String> approverIds,
-                List<UserDecision> earlier) {
-        }
-
-        @Override
-        public void close(String reviewId) {
-        }
-    };
 }

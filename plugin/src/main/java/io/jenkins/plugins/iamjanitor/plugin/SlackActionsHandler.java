@@ -3,8 +3,8 @@ package io.jenkins.plugins.iamjanitor.plugin;
 import java.util.function.Supplier;
 
 /**
- * What {@code POST /iam-janitor/slack/actions} does, free of servlet types: verify the Slack signature before
- * anything else, then hand the payload to the decision handler.
+ * What {@code POST /iam-janitor/slack/actions} does, free of servlet types: refuse what is not a bounded POST, then
+ * hand the raw request to the Slack callback, which verifies the signature before anything else.
  */
 final class SlackActionsHandler {
     static final String SIGNATURE_HEADER = "X-Slack-Signature";
@@ -27,12 +27,8 @@ final class SlackActionsHandler {
         }
         SlackCallback cb = callback.get();
         if (cb == null) {
-            return SlackCallback.Reply.of(503, "Slack interactivity is not configured (signing secret missing)");
+            return SlackCallback.Reply.of(404, "Slack interactivity is not configured (no signing secret)");
         }
-        int status = cb.verify(timestamp, signature, body);
-        if (status != 200) {
-            return SlackCallback.Reply.of(status, status == 400 ? "not a Slack request" : "signature rejected");
-        }
-        return cb.handle(body);
+        return cb.handle(timestamp, signature, body);
     }
 }

@@ -142,14 +142,15 @@ public final class SlackAskApprovalStep extends Step {
                 List<Verdict> candidates = new ArrayList<>();
                 users.forEach(u -> candidates.add(PipelineValues.verdict(u, now)));
                 String reviewId = "iamj-" + UUID.randomUUID();
-                ApprovalHandle handle = services.approvalChannel().post(new ApprovalRequest(reviewId,
-                        accountId(users), candidates, channel, approvers, step.message, services.buildUrl(), null));
+                ApprovalRequest request = new ApprovalRequest(reviewId, ReviewTickets.accountId(users), candidates,
+                        channel, approvers, step.message, services.buildUrl(), null);
+                // Posting opens the review in the decision registry; clicks come back through onDecision.
+                ApprovalHandle handle = services.approvalChannel().post(request);
                 synchronized (this) {
-                    wait = ApprovalWait.begin(handle, users, approvers, now.plusSeconds(timeout * 60L));
+                    wait = ApprovalWait.begin(request, handle, users, now.plusSeconds(timeout * 60L));
                 }
                 log.progress("Asked for approval of " + users.size() + " user(s) in Slack " + handle.channel()
                         + " (review " + reviewId + "); waiting until " + wait.deadline() + " for " + approvers);
-                services.reviews().open(reviewId, handle.channel(), wait.userNames(), approvers, List.of());
                 armTimeout();
                 return false;
             });
@@ -192,7 +193,7 @@ public final class SlackAskApprovalStep extends Step {
             if (wait == null || wait.finished()) {
                 return;
             }
-            services().reviews().open(wait.reviewId(), wait.channel(), wait.userNames(), wait.approvers(),
+            services().reviews().resume(wait.request(services().clock().instant()), wait.handle(),
                     wait.decisions());
             progress("Resumed waiting for Slack approval (review " + wait.reviewId() + ", " + wait.decisions().size()
                     + " decision(s) kept)");
@@ -204,12 +205,17 @@ public final class SlackAskApprovalStep extends Step {
 
         @Override
         public void stop(Throwable cause) throws Exception {
+            String closing = null;
             synchronized (this) {
                 if (wait != null && !wait.finished()) {
                     wait.finish(true);
+                    closing = wait.reviewId();
                 }
             }
             disarm();
+            if (closing != null) {
+                services().reviews().close(closing);
+            }
             getContext().onFailure(cause);
         }
 
@@ -272,14 +278,5 @@ public final class SlackAskApprovalStep extends Step {
             }
         }
 
-        private static String accountId(List<Map<String, Object>> users) {
-            for (Map<String, Object> u : users) {
-                String[] arn = String.valueOf(u.get("arn")).split(":");
-                if (arn.length > 4 && !arn[4].isEmpty()) {
-                    return arn[4];
-                }
-            }
-            return null;
-        }
     }
 }

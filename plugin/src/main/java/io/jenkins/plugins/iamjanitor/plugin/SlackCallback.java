@@ -1,14 +1,9 @@
 package io.jenkins.plugins.iamjanitor.plugin;
 
-/**
- * Slack's side of an interactivity request, split in the order the endpoint must follow: {@link #verify} first, and
- * {@link #handle} only for a request that passed.
- */
+/** Handles one Slack interactivity request: verifies its signature first and only then looks at the payload. */
+@FunctionalInterface
 public interface SlackCallback {
-    /** The HTTP status to refuse with (400/401/503), or 200 when the signature is valid and fresh. */
-    int verify(String timestamp, String signature, byte[] rawBody);
-
-    Reply handle(byte[] rawBody);
+    Reply handle(String timestamp, String signature, byte[] rawBody);
 
     record Reply(int status, String contentType, String body) {
         static Reply of(int status, String text) {

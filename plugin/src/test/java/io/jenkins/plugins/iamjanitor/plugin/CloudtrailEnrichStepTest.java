@@ -91,14 +91,17 @@ class CloudtrailEnrichStepTest {
         assertThat(result).containsOnlyKeys("alice", "bob");
         assertThat(result.get("alice")).containsEntry("eventCount", 1)
                 .containsEntry("lastEvent", "2026-11-01T10:00:00Z");
-        assertThat(result.get("alice").get("summary")).asString().contains("ListBuckets");
-        assertThat(result.get("bob").get("summary")).asString().contains("no events in the last 30 days",
-                "not searched: [eu-west-1]");
+        assertThat(result.get("alice").get("summary")).asString()
+                .startsWith("1 CloudTrail event for alice in the last 30 days").contains("ListBuckets");
+        assertThat(result.get("bob").get("summary")).asString()
+                .startsWith("No CloudTrail events for bob in the last 30 days").contains("eu-west-1", "incomplete");
+        assertThat(result.get("bob").get("failedRegions")).isEqualTo(Map.of("eu-west-1", "ThrottlingException"));
         assertThat(queries).extracting(ActivityQuery::userName).containsExactly("alice", "bob");
         assertThat(queries.get(0).accessKeyIds()).containsExactly("AKIAALICE0000000001");
         assertThat(queries.get(0).since()).isEqualTo(FakeServices.NOW.minusSeconds(30L * 86400));
         assertThat(queries.get(0).regions()).containsExactly("us-east-1", "eu-west-1");
-        assertThat(comments).singleElement().asString().startsWith("SEC-42").contains("ListBuckets");
+        assertThat(comments).singleElement().asString().startsWith("SEC-42")
+                .contains("CloudTrail activity of alice", "CloudTrail activity of bob", "ListBuckets", "203.0.113.9");
         assertThat(context.log()).contains("[iam-janitor] looked up 2", "Added the CloudTrail evidence to SEC-42");
     }
 

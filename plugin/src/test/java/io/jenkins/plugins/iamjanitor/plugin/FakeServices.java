@@ -132,10 +132,12 @@ final class FakeServices implements JanitorServices {
         final List<String> events = new ArrayList<>();
 
         @Override
-        public void open(String reviewId, String channel, List<String> userNames, List<String> approverIds,
+        public void resume(io.jenkins.plugins.iamjanitor.core.approval.ApprovalRequest request,
+                io.jenkins.plugins.iamjanitor.core.approval.ApprovalHandle handle,
                 List<io.jenkins.plugins.iamjanitor.core.approval.UserDecision> earlier) {
-            events.add("open " + reviewId + " " + channel + " " + userNames + " " + approverIds + " earlier="
-                    + earlier.size());
+            events.add("resume " + handle.reviewId() + " " + handle.channel() + " " + handle.messageIds() + " "
+                    + request.candidates().stream().map(v -> v.user().userName()).toList() + " "
+                    + request.approvers() + " " + request.channel() + " earlier=" + earlier.size());
         }
 
         @Override

@@ -53,6 +53,11 @@ class JiraCreateReviewTicketStepTest {
         a.put("decidedAt", "2026-11-23T12:05:00Z");
         a.put("channel", "C0123REVIEW");
         a.put("timedOut", false);
+        a.put("decisions", List.of(
+                Map.of("user", "alice", "decision", "APPROVE", "approverId", "U0APPROVER", "approverName",
+                        "Ada Approver", "decidedAt", "2026-11-23T12:05:00Z", "channel", "slack:C0123REVIEW"),
+                Map.of("user", "bob", "decision", "KEEP", "approverId", "U0APPROVER", "approverName",
+                        "Ada Approver", "decidedAt", "2026-11-23T12:04:00Z", "channel", "slack:C0123REVIEW")));
         return a;
     }
 
@@ -101,6 +106,9 @@ class JiraCreateReviewTicketStepTest {
         services.defaults = new JanitorDefaults(services.defaults.aws(), 21, null, 10, null, List.of(), null, null);
         assertThat(new FakeStepContextRun(new JiraCreateReviewTicketStep(List.of("alice"))).failure())
                 .contains("'projectKey'");
+        services.defaults = new FakeServices().defaults;
+        assertThat(new FakeStepContextRun(new JiraCreateReviewTicketStep(List.of("alice"))).failure())
+                .as("bare names carry no account id").contains("invalid argument 'users'", "iamListInactive");
         assertThat(opened).isEmpty();
     }
 
@@ -121,7 +129,7 @@ class JiraCreateReviewTicketStepTest {
             public void transition(String ticketKey, String statusName) {
             }
         };
-        Object failure = run(new JiraCreateReviewTicketStep(List.of("alice")));
+        Object failure = run(new JiraCreateReviewTicketStep(SlackAskApprovalStepTest.users()));
         assertThat(failure).isInstanceOf(hudson.AbortException.class).asString()
                 .contains("Jira create issue failed (401)").contains("****").doesNotContain("s3cr3t-token");
         assertThat(context.log()).doesNotContain("s3cr3t-token");

@@ -87,8 +87,7 @@ class SlackAskApprovalStepTest {
             assertThat(r.candidates()).extracting(v -> v.user().userName()).containsExactly("alice", "bob");
             assertThat(r.message()).isEqualTo("weekly review");
         });
-        assertThat(services.reviews.events).singleElement().asString()
-                .startsWith("open " + e.reviewId() + " C0123REVIEW [alice, bob] [U0APPROVER] earlier=0");
+        assertThat(services.reviews.events).as("posting opened the review").isEmpty();
         assertThat(services.scheduler.delays).containsExactly(Duration.ofMinutes(60));
         assertThat(e.getStatus()).contains("waiting for 2 of 2");
         assertThat(context.log()).contains("[iam-janitor] Asked for approval of 2 user(s) in Slack C0123REVIEW");
@@ -153,8 +152,8 @@ class SlackAskApprovalStepTest {
         after.attach(fresh);
         after.onResume();
 
-        assertThat(fresh.reviews.events).singleElement().asString()
-                .startsWith("open " + before.reviewId() + " C0123REVIEW [alice, bob] [U0APPROVER] earlier=1");
+        assertThat(fresh.reviews.events).containsExactly("resume " + before.reviewId()
+                + " C0123REVIEW [1700000000.000100] [alice, bob] [U0APPROVER] #iam-reviews earlier=1");
         assertThat(fresh.scheduler.delays).containsExactly(Duration.ofMinutes(50));
         FakeStepContext restored = (FakeStepContext) after.getContext();
         assertThat(restored.done()).isFalse();
@@ -185,6 +184,7 @@ class SlackAskApprovalStepTest {
         SlackAskApprovalStep.Execution e = started(step(users()));
         e.stop(new InterruptedException("aborted by user"));
         assertThat(context.failure()).hasMessage("aborted by user");
+        assertThat(services.reviews.events).containsExactly("close " + e.reviewId());
         assertThat(services.scheduler.pending).isEmpty();
         e.onDecision(e.reviewId(), decision("alice", Decision.APPROVE, FakeServices.NOW));
         assertThat(context.completions()).isEqualTo(1);
