@@ -33,6 +33,8 @@ final class FakeServices implements JanitorServices {
     final List<String> trackerProjects = new ArrayList<>();
     final ManualScheduler scheduler = new ManualScheduler();
     final RecordingRegistry reviews = new RecordingRegistry();
+    /** When set (end-to-end tests), used instead of the recording registry. */
+    ReviewRegistry registry;
     Path backupDirectory;
 
     void advance(Duration d) {
@@ -72,7 +74,7 @@ final class FakeServices implements JanitorServices {
 
     @Override
     public ReviewRegistry reviews() {
-        return reviews;
+        return registry != null ? registry : reviews;
     }
 
     @Override
