@@ -35,7 +35,7 @@ public final class AdfRenderer {
         } else if (block instanceof Document.Paragraph p) {
             return paragraph(p.text());
         } else if (block instanceof Document.Table t) {
-            return table(t);
+            return t.headers().isEmpty() ? null : table(t); // a tableRow needs at least one cell
         } else if (block instanceof Document.BulletList list) {
             if (list.items().isEmpty()) {
                 return null; // a bulletList needs at least one listItem

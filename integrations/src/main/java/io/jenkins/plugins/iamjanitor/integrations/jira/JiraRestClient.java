@@ -93,9 +93,20 @@ public final class JiraRestClient {
         return flavour;
     }
 
-    /** Version and deployment type ("Cloud" or "Server"); the same v2 path on every Jira. */
+    /**
+     * Version and deployment type ("Cloud" or "Server"); the same v2 path on every Jira. Asked anonymously first, so
+     * that a credential of the wrong kind is reported as such rather than as a bad credential; with the credential
+     * when the site refuses anonymous access.
+     */
     public JsonNode serverInfo() {
-        return send("serverInfo", "GET", "/rest/api/2/serverInfo", null, true);
+        try {
+            return send("serverInfo", "GET", "/rest/api/2/serverInfo", null, true, false);
+        } catch (ServiceException e) {
+            if (!"401".equals(e.errorCode()) && !"403".equals(e.errorCode())) {
+                throw e;
+            }
+            return send("serverInfo", "GET", "/rest/api/2/serverInfo", null, true);
+        }
     }
 
     /** The authenticated user: what "test connection" shows. */
@@ -190,10 +201,17 @@ public final class JiraRestClient {
      * request. A dropped connection is retried only for reads: a create might have happened.
      */
     private JsonNode send(String operation, String method, String pathAndQuery, JsonNode body, boolean idempotent) {
+        return send(operation, method, pathAndQuery, body, idempotent, true);
+    }
+
+    private JsonNode send(String operation, String method, String pathAndQuery, JsonNode body, boolean idempotent,
+            boolean authenticate) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
                 .timeout(Duration.ofSeconds(60))
-                .header("Authorization", credentials.authorization())
                 .header("Accept", "application/json");
+        if (authenticate) {
+            request.header("Authorization", credentials.authorization());
+        }
         if (body != null) {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));

@@ -45,6 +45,12 @@ public final class JiraTicketTracker implements TicketTracker {
         this.log = log == null ? ProgressListener.NONE : log;
     }
 
+    /** The usual wiring: a JDK HttpClient with default retries, the flavour from the settings. */
+    public static JiraTicketTracker create(JiraSettings settings, JiraCredentials credentials, ProgressListener log) {
+        return new JiraTicketTracker(JiraRestClient.create(settings.baseUrl(), credentials, settings.flavour()),
+                settings, log);
+    }
+
     /** Checks URL and credentials: who Jira says we are, and which flavour it is. */
     public String testConnection() {
         JiraFlavour flavour = client.flavour();
@@ -177,11 +183,11 @@ public final class JiraTicketTracker implements TicketTracker {
     }
 
     static String reviewLabel(String reviewId) {
-        return REVIEW_LABEL_PREFIX + ReviewLabels.sanitize(reviewId);
+        return ReviewLabels.sanitize(REVIEW_LABEL_PREFIX + reviewId);
     }
 
     static String userLabel(String userName) {
-        return USER_LABEL_PREFIX + ReviewLabels.sanitize(userName);
+        return ReviewLabels.sanitize(USER_LABEL_PREFIX + userName);
     }
 
     private String browse(String key) {

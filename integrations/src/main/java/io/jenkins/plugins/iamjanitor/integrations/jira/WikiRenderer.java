@@ -29,6 +29,9 @@ public final class WikiRenderer {
         } else if (block instanceof Document.Paragraph p) {
             return escapeLines(p.text());
         } else if (block instanceof Document.Table t) {
+            if (t.headers().isEmpty()) {
+                return "";
+            }
             StringBuilder sb = new StringBuilder(row("||", t.headers()));
             for (List<String> cells : t.rows()) {
                 sb.append('\n').append(row("|", cells));

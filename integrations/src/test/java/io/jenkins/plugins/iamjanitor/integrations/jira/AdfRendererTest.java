@@ -46,6 +46,7 @@ class AdfRendererTest {
         JsonNode doc = renderer.render(Document.builder()
                 .bullets(List.of("a"))
                 .bullets(List.of())
+                .table(List.of(), List.of())
                 .code("x")
                 .link("build", "http://jenkins/7/")
                 .build());

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JiraCloudTicketTrackerTest extends JiraTicketTrackerContract {
@@ -73,11 +74,32 @@ class JiraCloudTicketTrackerTest extends JiraTicketTrackerContract {
 
     @Test
     void aPersonalAccessTokenOnCloudIsRejectedBeforeAnyWrite() {
-        JiraTicketTracker wrong = new JiraTicketTracker(
-                client(JiraCredentials.personalAccessToken("pat-secret-123"), JiraFlavour.CLOUD), settings(), log::add);
+        for (JiraFlavour flavour : JiraFlavour.values()) {
+            if (flavour == JiraFlavour.DATA_CENTER) {
+                continue;
+            }
+            JiraTicketTracker wrong = new JiraTicketTracker(
+                    client(JiraCredentials.personalAccessToken("pat-secret-123"), flavour), settings(), log::add);
 
-        assertThatThrownBy(() -> wrong.openOrFind(JiraTestFixtures.ticket("rev-1", "alice")))
-                .hasMessageContaining("needs an account email + API token")
-                .hasMessageNotContaining("pat-secret-123");
+            assertThatThrownBy(() -> wrong.openOrFind(JiraTestFixtures.ticket("rev-1", "alice")))
+                    .hasMessageContaining("is Jira Cloud, which needs an account email + API token")
+                    .hasMessageNotContaining("pat-secret-123");
+        }
+        assertThat(jira.requests()).noneMatch(r -> r.endsWith("/issue") || r.contains("/search"));
+    }
+
+    @Test
+    void theAssigneeIsSentAsAnAccountIdOnCloudAndUnknownCustomFieldsAreReported() {
+        JiraSettings s = settings();
+        JiraSettings withAssignee = new JiraSettings(s.baseUrl(), s.flavour(), s.projectKey(), s.issueType(),
+                s.components(), s.priority(), "557058:dana", Map.of(), false);
+
+        tracker(withAssignee).openOrFind(JiraTestFixtures.ticket("rev-1", "alice"));
+
+        assertThat(jira.issue("SEC-1").orElseThrow().assignee()).isEqualTo("557058:dana");
+        assertThatThrownBy(() -> tracker().openOrFind(
+                JiraTestFixtures.ticket("rev-2", Map.of("customfield_99999", "x"), "bob")))
+                .hasMessageContaining("customfield_99999: Field 'customfield_99999' cannot be set. It is not on the "
+                        + "appropriate screen, or unknown.");
     }
 }

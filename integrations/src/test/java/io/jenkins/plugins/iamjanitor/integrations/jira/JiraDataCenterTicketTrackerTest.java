@@ -56,4 +56,16 @@ class JiraDataCenterTicketTrackerTest extends JiraTicketTrackerContract {
                 JiraTestFixtures.ticket("rev-1", Map.of("components", List.of("Nope")), "alice")))
                 .hasMessageContaining("components: Component name 'Nope' is not valid");
     }
+
+    @Test
+    void anEmailAndApiTokenOnDataCenterIsRejectedAsTheWrongKind() {
+        JiraTicketTracker wrong = new JiraTicketTracker(
+                client(JiraCredentials.cloud("bot@example.com", "cloud-token-456"), JiraFlavour.AUTO), settings(),
+                log::add);
+
+        assertThatThrownBy(() -> wrong.openOrFind(JiraTestFixtures.ticket("rev-1", "alice")))
+                .hasMessageContaining("is Jira Data Center, which needs a personal access token")
+                .hasMessageNotContaining("cloud-token-456");
+        assertThat(jira.issues()).isEmpty();
+    }
 }

@@ -33,6 +33,7 @@ abstract class JiraTicketTrackerContract {
     protected JiraEmulator jira;
     protected final List<Duration> pauses = new ArrayList<>();
     protected final List<String> log = new ArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
 
     abstract boolean cloud();
 
@@ -56,7 +57,7 @@ abstract class JiraTicketTrackerContract {
     }
 
     JiraRestClient client(JiraCredentials credentials, JiraFlavour flavour) {
-        return new JiraRestClient(jira.baseUrl(), credentials, flavour, HttpClient.newHttpClient(),
+        return new JiraRestClient(jira.baseUrl(), credentials, flavour, http,
                 new JiraRestClient.Retry(3, Duration.ofSeconds(30), pauses::add));
     }
 
@@ -245,6 +246,24 @@ abstract class JiraTicketTrackerContract {
 
         assertThat(ref.created()).isTrue();
         assertThat(pauses).containsExactly(Duration.ofSeconds(1));
+        assertThat(jira.issues()).hasSize(1);
+    }
+
+    @Test
+    void aDroppedCreateIsReportedNotBlindlyRetriedAndTheReRunCreatesOnce() {
+        jira.faults().failNext("createIssue", Faults.Kind.DROP, 1);
+
+        assertThatThrownBy(() -> tracker().openOrFind(ticket("rev-1", "alice")))
+                .isInstanceOfSatisfying(ServiceException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo("IOException");
+                    assertThat(e.getMessage()).startsWith("Jira createIssue failed (IOException): cannot reach "
+                            + jira.baseUrl() + " after 1 attempt(s)");
+                });
+        assertThat(jira.requests()).filteredOn(r -> r.endsWith("/issue")).hasSize(1);
+
+        TicketRef ref = tracker().openOrFind(ticket("rev-1", "alice"));
+
+        assertThat(ref.created()).isTrue();
         assertThat(jira.issues()).hasSize(1);
     }
 

@@ -90,6 +90,9 @@ final class AdfValidator {
         Set<String> allowed = CHILDREN.getOrDefault(type, Set.of());
         for (JsonNode child : content) {
             String childType = child.path("type").asText();
+            if (!BLOCKS.contains(childType) && !INLINE.contains(childType) && !CHILDREN.containsKey(childType)) {
+                return "unknown node type \"" + childType + "\"";
+            }
             if (!allowed.contains(childType)) {
                 return "node type \"" + childType + "\" is not allowed inside " + type;
             }

@@ -9,13 +9,7 @@ import io.jenkins.plugins.iamjanitor.sandbox.Faults;
 import io.jenkins.plugins.iamjanitor.sandbox.LoopbackServer;
 import io.jenkins.plugins.iamjanitor.sandbox.Scenario;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,59 +108,54 @@ public final class JiraEmulator implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) throws IOException {
+        String method = ex.getRequestMethod();
+        String path = ex.getRequestURI().getPath();
+        requests.add(method + " " + path);
+        Matcher m = ROUTE.matcher(path);
+        String action = m.matches() ? action(method, m.group(2)) : "unknown";
+        Faults.Kind fault = faults.next(action);
+        if (fault == Faults.Kind.DROP) {
+            // The JDK server closes the connection when a handler throws an IOException: the client sees a drop.
+            throw new IOException("fault injection: dropped connection");
+        }
         try (ex) {
-            String method = ex.getRequestMethod();
-            String path = ex.getRequestURI().getPath();
-            requests.add(method + " " + path);
-            Matcher m = ROUTE.matcher(path);
             if (!m.matches()) {
-                send(ex, 404, JiraResponses.messages("Not found: " + path));
+                JiraExchange.send(ex, 404, JiraResponses.messages("Not found: " + path));
                 return;
             }
             String version = m.group(1);
             String rest = m.group(2);
-            String action = action(method, rest);
-            if (rateLimited.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            if (rateLimited.getAndUpdate(n -> Math.max(0, n - 1)) > 0 || fault == Faults.Kind.THROTTLE) {
                 ex.getResponseHeaders().add("Retry-After", String.valueOf(retryAfterSeconds));
-                send(ex, 429, JiraResponses.messages("Rate limit exceeded."));
+                JiraExchange.send(ex, 429, JiraResponses.messages("Rate limit exceeded."));
                 return;
             }
-            switch (faults.next(action)) {
-                case DROP -> {
-                    return; // closing without a response drops the connection
-                }
-                case THROTTLE -> {
-                    ex.getResponseHeaders().add("Retry-After", String.valueOf(retryAfterSeconds));
-                    send(ex, 429, JiraResponses.messages("Rate limit exceeded."));
-                    return;
-                }
-                case SERVER_ERROR -> {
-                    ex.getResponseHeaders().add("Retry-After", String.valueOf(retryAfterSeconds));
-                    send(ex, 503, JiraResponses.messages("Service unavailable."));
-                    return;
-                }
-                default -> { }
+            if (fault == Faults.Kind.SERVER_ERROR) {
+                ex.getResponseHeaders().add("Retry-After", String.valueOf(retryAfterSeconds));
+                JiraExchange.send(ex, 503, JiraResponses.messages("Service unavailable."));
+                return;
             }
-            Optional<JiraScenario.User> user = authenticate(ex.getRequestHeaders().getFirst("Authorization"));
+            Optional<JiraScenario.User> user =
+                    JiraExchange.authenticate(scenario, ex.getRequestHeaders().getFirst("Authorization"));
             boolean anonymousOk = action.equals("serverInfo");
             if (user.isEmpty() && (!anonymousOk || ex.getRequestHeaders().containsKey("Authorization"))) {
                 ex.getResponseHeaders().add("WWW-Authenticate", scenario.cloud() ? "Basic realm=\"Jira\""
                         : "Bearer realm=\"Jira\"");
-                send(ex, 401, JiraResponses.messages(
+                JiraExchange.send(ex, 401, JiraResponses.messages(
                         "You are not authenticated. Authentication required to perform this operation."));
                 return;
             }
             if (!anonymousOk && !versionServed(version)) {
                 if (scenario.cloud() && rest.equals("/search")) {
-                    send(ex, 410, SEARCH_GONE);
+                    JiraExchange.send(ex, 410, SEARCH_GONE);
                 } else {
-                    send(ex, 404, JiraResponses.messages("No REST API v" + version + " on this Jira."));
+                    JiraExchange.send(ex, 404, JiraResponses.messages("No REST API v" + version + " on this Jira."));
                 }
                 return;
             }
             route(ex, action, rest, user.orElse(null));
         } catch (RuntimeException e) {
-            send(ex, 500, JiraResponses.messages("Internal server error: " + e.getClass().getSimpleName()));
+            JiraExchange.send(ex, 500, JiraResponses.messages("Internal server error: " + e.getClass().getSimpleName()));
         }
     }
 
@@ -199,146 +188,52 @@ public final class JiraEmulator implements AutoCloseable {
 
     private void route(HttpExchange ex, String action, String rest, JiraScenario.User user) throws IOException {
         String method = ex.getRequestMethod();
-        Map<String, String> query = query(ex.getRequestURI().getRawQuery());
+        Map<String, String> query = JiraExchange.query(ex.getRequestURI().getRawQuery());
         Matcher issueMatch = ISSUE.matcher(rest);
         String key = issueMatch.matches() ? issueMatch.group(1) : null;
         try {
             switch (action) {
-                case "serverInfo" -> send(ex, 200, responses.serverInfo());
-                case "myself" -> send(ex, 200, responses.myself(user));
+                case "serverInfo" -> JiraExchange.send(ex, 200, responses.serverInfo());
+                case "myself" -> JiraExchange.send(ex, 200, responses.myself(user));
                 case "search" -> {
                     boolean jqlEndpoint = rest.equals("/search/jql");
                     if (scenario.cloud() && !jqlEndpoint) {
-                        send(ex, 410, SEARCH_GONE);
+                        JiraExchange.send(ex, 410, SEARCH_GONE);
                         return;
                     }
                     if (!scenario.cloud() && jqlEndpoint) {
-                        send(ex, 404, JiraResponses.messages("No such endpoint on this Jira: " + rest));
+                        JiraExchange.send(ex, 404, JiraResponses.messages("No such endpoint on this Jira: " + rest));
                         return;
                     }
-                    JsonNode body = method.equals("POST") ? body(ex) : MAPPER.valueToTree(query);
-                    send(ex, 200, responses.search(store.all(), body));
+                    JsonNode body = method.equals("POST") ? JiraExchange.body(ex) : MAPPER.valueToTree(query);
+                    JiraExchange.send(ex, 200, responses.search(store.all(), body));
                 }
                 case "createIssue" -> {
-                    requireMethod(method, "POST");
-                    JiraIssue issue = store.create(body(ex).path("fields"), user);
-                    send(ex, 201, responses.created(issue));
+                    JiraExchange.requireMethod(method, "POST");
+                    JiraIssue issue = store.create(JiraExchange.body(ex).path("fields"), user);
+                    JiraExchange.send(ex, 201, responses.created(issue));
                 }
-                case "getIssue" -> send(ex, 200, responses.issue(store.get(key)
+                case "getIssue" -> JiraExchange.send(ex, 200, responses.issue(store.get(key)
                         .orElseThrow(() -> new JiraStore.NoSuchIssue(key)), JiraResponses.fieldList(query.get("fields"))));
-                case "addComment" -> send(ex, 201, responses.comment(store.comment(key, body(ex).get("body"), user)));
-                case "getComments" -> send(ex, 200, responses.comments(store.get(key)
+                case "addComment" -> JiraExchange.send(ex, 201, responses.comment(store.comment(key, JiraExchange.body(ex).get("body"), user)));
+                case "getComments" -> JiraExchange.send(ex, 200, responses.comments(store.get(key)
                         .orElseThrow(() -> new JiraStore.NoSuchIssue(key))));
-                case "getTransitions" -> send(ex, 200, responses.transitions(store.get(key)
+                case "getTransitions" -> JiraExchange.send(ex, 200, responses.transitions(store.get(key)
                         .orElseThrow(() -> new JiraStore.NoSuchIssue(key))));
                 case "doTransition" -> {
-                    store.transition(key, body(ex).path("transition").path("id").asText(""));
-                    send(ex, 204, null);
+                    store.transition(key, JiraExchange.body(ex).path("transition").path("id").asText(""));
+                    JiraExchange.send(ex, 204, null);
                 }
-                default -> send(ex, 404, JiraResponses.messages("Not found: " + method + " " + rest));
+                default -> JiraExchange.send(ex, 404, JiraResponses.messages("Not found: " + method + " " + rest));
             }
         } catch (JiraStore.Rejected e) {
-            send(ex, 400, JiraResponses.errors(e.errorMessages, e.errors));
+            JiraExchange.send(ex, 400, JiraResponses.errors(e.errorMessages, e.errors));
         } catch (Jql.JqlException e) {
-            send(ex, 400, JiraResponses.messages(e.getMessage()));
+            JiraExchange.send(ex, 400, JiraResponses.messages(e.getMessage()));
         } catch (JiraStore.NoSuchIssue e) {
-            send(ex, 404, JiraResponses.messages(e.getMessage()));
-        } catch (BadRequest e) {
-            send(ex, e.status, JiraResponses.messages(e.getMessage()));
+            JiraExchange.send(ex, 404, JiraResponses.messages(e.getMessage()));
+        } catch (JiraExchange.BadRequest e) {
+            JiraExchange.send(ex, e.status, JiraResponses.messages(e.getMessage()));
         }
-    }
-
-    private Optional<JiraScenario.User> authenticate(String header) {
-        if (header == null) {
-            return Optional.empty();
-        }
-        if (scenario.cloud() && header.startsWith("Basic ")) {
-            String pair;
-            try {
-                pair = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-            int colon = pair.indexOf(':');
-            if (colon < 0) {
-                return Optional.empty();
-            }
-            String email = pair.substring(0, colon);
-            String token = pair.substring(colon + 1);
-            return scenario.users().stream()
-                    .filter(u -> u.email().equalsIgnoreCase(email) && token.equals(u.apiToken())).findFirst();
-        }
-        if (!scenario.cloud() && header.startsWith("Bearer ")) {
-            String token = header.substring(7).trim();
-            return scenario.users().stream().filter(u -> token.equals(u.pat())).findFirst();
-        }
-        return Optional.empty();
-    }
-
-    private static final class BadRequest extends RuntimeException {
-        final int status;
-
-        BadRequest(int status, String message) {
-            super(message);
-            this.status = status;
-        }
-    }
-
-    private static void requireMethod(String method, String expected) {
-        if (!method.equals(expected)) {
-            throw new BadRequest(405, "Method " + method + " not allowed here.");
-        }
-    }
-
-    private static JsonNode body(HttpExchange ex) throws IOException {
-        String type = ex.getRequestHeaders().getFirst("Content-Type");
-        if (type == null || !type.startsWith("application/json")) {
-            throw new BadRequest(415, "Unsupported Media Type: send application/json.");
-        }
-        try (InputStream in = ex.getRequestBody()) {
-            JsonNode node = MAPPER.readTree(in);
-            if (node == null || !node.isObject()) {
-                throw new BadRequest(400, "The request body must be a JSON object.");
-            }
-            return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new BadRequest(400, "Unexpected character in the JSON body.");
-        }
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (raw == null) {
-            return out;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            out.put(k, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return out;
-    }
-
-    private static void send(HttpExchange ex, int status, ObjectNode body) throws IOException {
-        if (body == null) {
-            ex.sendResponseHeaders(status, -1);
-            return;
-        }
-        byte[] bytes = MAPPER.writeValueAsBytes(body);
-        ex.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
-        ex.sendResponseHeaders(status, bytes.length);
-        ex.getResponseBody().write(bytes);
-    }
-
-    static List<String> split(String csv) {
-        List<String> out = new ArrayList<>();
-        if (csv != null) {
-            for (String s : csv.split(",")) {
-                if (!s.isBlank()) {
-                    out.add(s.trim());
-                }
-            }
-        }
-        return out;
     }
 }

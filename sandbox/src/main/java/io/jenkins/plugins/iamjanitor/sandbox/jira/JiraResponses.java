@@ -120,7 +120,7 @@ final class JiraResponses {
     }
 
     static List<String> fieldList(String csv) {
-        return csv == null ? List.of("*all") : JiraEmulator.split(csv);
+        return csv == null ? List.of("*all") : JiraExchange.split(csv);
     }
 
     ObjectNode issue(JiraIssue issue, List<String> wanted) {

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.iamjanitor.integrations.aws.cloudtrail;
 
+import io.jenkins.plugins.iamjanitor.integrations.aws.AwsClients;
+import io.jenkins.plugins.iamjanitor.integrations.aws.AwsSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -31,6 +33,18 @@ public final class CloudTrailClientFactory implements CloudTrailClients {
                 .connectionTimeout(Duration.ofSeconds(10))
                 .socketTimeout(attemptTimeout)
                 .build();
+    }
+
+    /**
+     * The CloudTrail clients for the account that {@code aws} reaches: its credentials (assumed role included) and
+     * its CloudTrail endpoint (or its general endpoint override). Regions come from the CloudTrail settings, and the
+     * retry policy is the adapter's own, not {@link AwsClients}', so that retries respect the rate limit.
+     */
+    public static CloudTrailClientFactory from(AwsClients aws) {
+        AwsSettings settings = aws.settings();
+        URI endpoint = settings.cloudTrailEndpointOverride() != null
+                ? settings.cloudTrailEndpointOverride() : settings.endpointOverride();
+        return new CloudTrailClientFactory(endpoint, aws.credentialsProvider(), Duration.ofSeconds(60));
     }
 
     @Override

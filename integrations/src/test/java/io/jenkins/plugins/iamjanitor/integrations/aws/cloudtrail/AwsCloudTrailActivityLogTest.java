@@ -10,10 +10,14 @@ import io.jenkins.plugins.iamjanitor.core.activity.ActivitySummaryDocument;
 import io.jenkins.plugins.iamjanitor.core.doc.Document;
 import io.jenkins.plugins.iamjanitor.core.port.ActivityLog;
 import io.jenkins.plugins.iamjanitor.core.port.ProgressListener;
+import io.jenkins.plugins.iamjanitor.integrations.aws.AwsClients;
+import io.jenkins.plugins.iamjanitor.integrations.aws.AwsCredentialsSource;
+import io.jenkins.plugins.iamjanitor.integrations.aws.AwsSettings;
 import io.jenkins.plugins.iamjanitor.sandbox.Faults;
 import io.jenkins.plugins.iamjanitor.sandbox.LoopbackServer;
 import io.jenkins.plugins.iamjanitor.sandbox.Scenario;
 import io.jenkins.plugins.iamjanitor.sandbox.cloudtrail.CloudTrailEmulator;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -184,6 +188,25 @@ class AwsCloudTrailActivityLogTest {
                         + "Try later (after 4 attempts)"));
         assertThat(emulator.requestCounts()).containsEntry("ap-south-1", 4L).containsEntry("eu-west-1", 1L);
         assertThat(lookup.failedRegions().values()).noneMatch(m -> m.contains("not-a-real-secret"));
+    }
+
+    @Test
+    void buildsItsClientsFromTheSharedAwsSettings() {
+        emulator = new CloudTrailEmulator(Scenario.parse("test", SCENARIO));
+        LoopbackServer server = emulator.serve();
+        toClose.add(server);
+        AwsClients aws = new AwsClients(new AwsSettings("us-east-1", URI.create("http://127.0.0.1:9/iam"),
+                server.uri("/"), new AwsCredentialsSource.Static("AKIDEXAMPLE", "not-a-real-secret", null), 3, null,
+                null));
+        toClose.add(aws);
+        CloudTrailClientFactory clients = CloudTrailClientFactory.from(aws);
+        toClose.add(clients);
+
+        ActivityLookup lookup = new AwsCloudTrailActivityLog(fast("eu-west-1"), clients).lookup(query("bob", List.of()));
+
+        assertThat(lookup.failedRegions()).isEmpty();
+        assertThat(lookup.events()).extracting(ActivityEvent::eventId).containsExactly("bob-1");
+        assertThat(emulator.requestCounts()).containsEntry("us-east-1", 1L).containsEntry("eu-west-1", 1L);
     }
 
     @Test
