@@ -26,7 +26,6 @@ import io.jenkins.plugins.iamjanitor.integrations.jira.JiraTicketTracker;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,8 +100,7 @@ final class JenkinsJanitorServices implements JanitorServices {
     @Override
     public synchronized ActivityLog activityLog(AwsTarget target) {
         AwsClients clients = aws(target);
-        CloudTrailClientFactory regional = new CloudTrailClientFactory(null, clients.credentialsProvider(),
-                Duration.ofSeconds(30));
+        CloudTrailClientFactory regional = CloudTrailClientFactory.from(clients);
         opened.add(regional);
         return new AwsCloudTrailActivityLog(CloudTrailSettings.defaults(List.of(target.region())), regional);
     }

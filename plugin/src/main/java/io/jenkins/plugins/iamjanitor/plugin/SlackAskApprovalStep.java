@@ -130,8 +130,7 @@ public final class SlackAskApprovalStep extends Step {
                 if (channel == null) {
                     throw StepArguments.invalid("channel", "no channel given and no default channel configured");
                 }
-                List<String> approvers = step.approvers != null ? StepArguments.strings("approvers", step.approvers)
-                        : defaults.approvers();
+                List<String> approvers = approvers(defaults.approvers());
                 if (approvers.isEmpty()) {
                     throw StepArguments.invalid("approvers",
                             "nobody may approve: give approvers or configure an approver allow-list");
@@ -154,6 +153,23 @@ public final class SlackAskApprovalStep extends Step {
                 armTimeout();
                 return false;
             });
+        }
+
+        /**
+         * The step may narrow the configured allow-list, never widen it: otherwise whoever edits a Jenkinsfile could
+         * name themselves as approver.
+         */
+        private List<String> approvers(List<String> allowList) {
+            if (step.approvers == null) {
+                return allowList;
+            }
+            List<String> chosen = StepArguments.strings("approvers", step.approvers);
+            for (String id : chosen) {
+                if (!allowList.isEmpty() && !allowList.contains(id)) {
+                    throw StepArguments.invalid("approvers", id + " is not on the configured approver allow-list");
+                }
+            }
+            return chosen;
         }
 
         /** Called for every recorded click of any review; ignores other reviews. */

@@ -199,6 +199,10 @@ class SlackAskApprovalStepTest {
         SlackAskApprovalStep noTimeout = step(users());
         noTimeout.setTimeoutMinutes(0);
         assertThatThrownBy(() -> started(noTimeout)).hasMessageContaining("'timeoutMinutes'");
+        SlackAskApprovalStep widening = step(users());
+        widening.setApprovers(List.of("U0APPROVER", "U0MYSELF"));
+        assertThatThrownBy(() -> started(widening)).hasMessageContaining("'approvers'")
+                .hasMessageContaining("U0MYSELF is not on the configured approver allow-list");
         SlackAskApprovalStep nobody = step(users());
         nobody.setApprovers(List.of());
         assertThatThrownBy(() -> started(nobody)).hasMessageContaining("'approvers'");
