@@ -13,8 +13,10 @@ import io.jenkins.plugins.iamjanitor.core.policy.Exemptions;
 import io.jenkins.plugins.iamjanitor.core.policy.PolicySettings;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
+import jenkins.util.Timer;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -50,6 +52,10 @@ public class IamJanitorConfiguration extends GlobalConfiguration {
 
     public IamJanitorConfiguration() {
         load();
+        if (slackAppTokenCredentialsId != null) {
+            // At startup: give Jenkins (and the credentials store) time to come up; reconciling is idempotent.
+            Timer.get().schedule(() -> SocketModeLifecycle.reconcileQuietly(this), 30, TimeUnit.SECONDS);
+        }
     }
 
     public static IamJanitorConfiguration get() {
