@@ -52,6 +52,20 @@ public final class ReviewDecisions {
         }
     }
 
+    /**
+     * Renames the channel recorded on the review and its decisions, for channels whose canonical id is only known
+     * once the request is posted (asked for {@code #name}, Slack answers with {@code C0123}).
+     */
+    public void relabelChannel(String reviewId, String channel) {
+        Review review = require(reviewId);
+        synchronized (review) {
+            ReviewSpec old = review.spec;
+            review.spec = new ReviewSpec(old.reviewId(), channel, old.candidates(), old.approverIds());
+            review.decisions.replaceAll((user, d) -> new UserDecision(d.userName(), d.decision(), d.approverId(),
+                    d.approverName(), d.decidedAt(), channel));
+        }
+    }
+
     public boolean isOpen(String reviewId) {
         Review review = reviews.get(reviewId);
         return review != null && !review.closed;
@@ -207,7 +221,7 @@ public final class ReviewDecisions {
     }
 
     private static final class Review {
-        final ReviewSpec spec;
+        volatile ReviewSpec spec;
         final Map<String, UserDecision> decisions = new LinkedHashMap<>();
         boolean closed;
         boolean timedOut;

@@ -60,18 +60,30 @@ public final class SlackApprovalChannel implements ApprovalChannel {
         List<List<String>> pages = messages.paginate(request);
         String text = messages.fallbackText(request);
         ApprovalOutcome none = new ApprovalOutcome(request.reviewId(), List.of(), false);
+        // Open before anything is visible: a click can arrive before postMessage has even answered.
+        decisions.open(spec(request, "slack:" + request.channel(), approverIds), List.of());
         String channelId = request.channel();
         List<String> tss = new ArrayList<>();
         String[] rendered = new String[pages.size()];
-        for (int i = 0; i < pages.size(); i++) {
-            ArrayNode blocks = messages.render(request, pages, i, none, false);
-            PostedMessage posted = slack.postMessage(channelId, text, blocks);
-            channelId = posted.channel();
-            tss.add(posted.ts());
-            rendered[i] = blocks.toString();
+        try {
+            for (int i = 0; i < pages.size(); i++) {
+                ArrayNode blocks = messages.render(request, pages, i, none, false);
+                PostedMessage posted = slack.postMessage(channelId, text, blocks);
+                channelId = posted.channel();
+                tss.add(posted.ts());
+                rendered[i] = blocks.toString();
+                if (i == 0) {
+                    decisions.relabelChannel(request.reviewId(), "slack:" + channelId);
+                }
+            }
+        } catch (RuntimeException e) {
+            decisions.expire(request.reviewId());
+            decisions.forget(request.reviewId());
+            throw e;
         }
         ApprovalHandle handle = new ApprovalHandle(request.reviewId(), channelId, tss);
-        register(request, handle, approverIds, List.of(), rendered);
+        boards.put(request.reviewId(), new Board(request, handle, pages, rendered));
+        refresh(request.reviewId()); // shows clicks that came in while later pages were being posted
         LOG.info(() -> "Asked for approval of " + request.candidates().size() + " user(s) in Slack channel "
                 + request.channel() + " (" + pages.size() + " message(s), review " + request.reviewId() + ")");
         return handle;
@@ -82,21 +94,19 @@ public final class SlackApprovalChannel implements ApprovalChannel {
      * decisions recorded before. Approver groups are resolved again.
      */
     public void resume(ApprovalRequest request, ApprovalHandle handle, List<UserDecision> earlier) {
-        register(request, handle, resolveApprovers(request.approvers()), earlier, null);
-    }
-
-    private void register(ApprovalRequest request, ApprovalHandle handle, Set<String> approverIds,
-            List<UserDecision> earlier, String[] rendered) {
         List<List<String>> pages = messages.paginate(request);
         if (pages.size() != handle.messageIds().size()) {
             throw new IllegalArgumentException("review " + request.reviewId() + " has " + pages.size()
                     + " page(s) but the handle lists " + handle.messageIds().size() + " message(s)");
         }
+        String channel = earlier.isEmpty() ? "slack:" + handle.channel() : earlier.get(0).channel();
+        decisions.open(spec(request, channel, resolveApprovers(request.approvers())), earlier);
+        boards.put(request.reviewId(), new Board(request, handle, pages, new String[pages.size()]));
+    }
+
+    private static ReviewSpec spec(ApprovalRequest request, String channel, Set<String> approverIds) {
         List<Candidate> candidates = request.candidates().stream().map(v -> Candidate.of(v.user())).toList();
-        decisions.open(new ReviewSpec(request.reviewId(), "slack:" + handle.channel(), candidates, approverIds),
-                earlier);
-        boards.put(request.reviewId(), new Board(request, handle, pages,
-                rendered == null ? new String[pages.size()] : rendered));
+        return new ReviewSpec(request.reviewId(), channel, candidates, approverIds);
     }
 
     @Override

@@ -95,12 +95,9 @@ public final class SlackSocketModeClient implements AutoCloseable {
             URI url = web.openConnection(appToken);
             WebSocket ws = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
                     .buildAsync(url, new Listener()).join();
-            synchronized (this) {
-                if (!running) {
-                    ws.abort();
-                    return;
-                }
-                current = ws;
+            if (!running) {
+                ws.abort();
+                return;
             }
             failures.set(0);
         } catch (ServiceException e) {
@@ -170,6 +167,12 @@ public final class SlackSocketModeClient implements AutoCloseable {
 
         @Override
         public void onOpen(WebSocket ws) {
+            // Become current before any frame is read, so an early disconnect is not mistaken for a stale socket.
+            synchronized (SlackSocketModeClient.this) {
+                if (running) {
+                    current = ws;
+                }
+            }
             ws.request(1);
         }
 

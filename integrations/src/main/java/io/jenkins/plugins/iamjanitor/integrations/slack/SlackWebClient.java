@@ -63,6 +63,12 @@ public final class SlackWebClient {
         return json;
     }
 
+    /** auth.test: checks the bot token ("Test connection"); returns the workspace name and the bot's user id. */
+    public String authTest() {
+        JsonNode r = callForm("auth.test", botToken, Map.of());
+        return r.path("team").asText("?") + " as " + r.path("user_id").asText("?");
+    }
+
     public PostedMessage postMessage(String channel, String text, ArrayNode blocks) {
         ObjectNode body = json.createObjectNode().put("channel", channel).put("text", text);
         body.set("blocks", blocks);

@@ -230,4 +230,35 @@ class SlackHttpApprovalTest {
                 List.of(verdict("alice", 40)), List.of()))).hasMessageContaining("no approvers");
         assertThat(f.slack.messages()).isEmpty();
     }
+
+    @Test
+    void acknowledgesBeforeAnyWorkIsDone() {
+        ApprovalHandle h = postThree();
+        java.util.Queue<Runnable> queued = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        SlackInteractionHandler deferred = new SlackInteractionHandler(f.channel,
+                new SlackRequestVerifier(SlackSecret.of(SlackFixture.SIGNING), java.time.Clock.systemUTC()),
+                queued::add);
+        String body = f.slack.clicks().formBody(f.slack.clicks().payload(APPROVER, ts(h), "iamj:approve:alice"));
+        String now = String.valueOf(System.currentTimeMillis() / 1000);
+        SlackInteractionHandler.Response ack = deferred.handleHttp(
+                Map.of("x-slack-request-timestamp", List.of(now),
+                        "X-SLACK-SIGNATURE", List.of(f.slack.clicks().sign(now, body))),
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(ack.status()).isEqualTo(200);
+        // acknowledged, but no Slack call and no decision yet: the work waits on the executor
+        assertThat(f.slack.callCount("users.info")).isZero();
+        assertThat(f.decisions.outcome("rev-1").decisions()).isEmpty();
+        assertThat(queued).hasSize(1);
+        queued.poll().run();
+        assertThat(f.decisions.outcome("rev-1").approved()).extracting(UserDecision::userName).containsExactly("alice");
+        assertThat(f.slack.message(ts(h)).updates()).isEqualTo(1);
+    }
+
+    @Test
+    void socketEnvelopesAreAckedByIdAndOtherFramesIgnored() {
+        assertThat(f.handler.handleEnvelope("{\"type\":\"hello\"}")).isNull();
+        assertThat(f.handler.handleEnvelope("not json")).isNull();
+        assertThat(f.handler.handleEnvelope("{\"envelope_id\":\"e-1\",\"type\":\"slash_commands\",\"payload\":{}}"))
+                .isEqualTo("{\"envelope_id\":\"e-1\"}");
+    }
 }

@@ -129,4 +129,23 @@ class SlackSocketModeTest {
         assertThat(outcome.approved()).extracting(UserDecision::userName).containsExactly("alice", "bob");
         assertThat(f.slack.scriptedClicks()).extracting(Click::httpStatus).containsOnly(200);
     }
+
+    @Test
+    void clicksThatArriveWhileLaterPagesArePostedAreKept() {
+        f.close();
+        f = new SlackFixture(SlackFixture.SCENARIO.replace("\"userGroups\"",
+                "\"approver\": {\"as\": \"U0BOSS\", \"delayMillis\": 0, \"approve\": [\"*\"]}, \"userGroups\""));
+        start(APP);
+        eventually("hello", client::isConnected);
+        List<io.jenkins.plugins.iamjanitor.core.policy.Verdict> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            many.add(verdict("user" + i, 30 + i));
+        }
+        ApprovalHandle h = f.channel.post(request("rev-many", many, List.of(APPROVER)));
+        ApprovalOutcome outcome = f.channel.await(h, Duration.ofSeconds(20));
+        assertThat(outcome.timedOut()).isFalse();
+        assertThat(outcome.approved()).hasSize(60);
+        eventually("every page shows the outcome", () -> h.messageIds().stream()
+                .noneMatch(ts -> f.slack.message(ts).blocks().toString().contains("\"button\"")));
+    }
 }

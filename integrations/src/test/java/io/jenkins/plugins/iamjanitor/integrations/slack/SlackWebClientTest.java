@@ -33,6 +33,11 @@ class SlackWebClientTest {
     }
 
     @Test
+    void testsTheBotToken() {
+        assertThat(f.web.authTest()).isEqualTo("Sandbox as U0BOT");
+    }
+
+    @Test
     void readsUsersAndUserGroups() {
         SlackUser boss = f.web.userInfo("U0BOSS");
         assertThat(boss).isEqualTo(new SlackUser("U0BOSS", "boss", "Big Boss", "boss@example.com"));

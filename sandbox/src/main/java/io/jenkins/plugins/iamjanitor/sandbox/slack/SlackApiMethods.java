@@ -17,11 +17,17 @@ final class SlackApiMethods {
     private final SlackEmulator emulator;
     private final ObjectMapper json;
     private final SlackSettings settings;
+    private Message posted;
 
     SlackApiMethods(SlackEmulator emulator, ObjectMapper json, SlackSettings settings) {
         this.emulator = emulator;
         this.json = json;
         this.settings = settings;
+    }
+
+    /** The message this call posted, if any: listeners hear of it once the answer has gone out, as people would. */
+    Message posted() {
+        return posted;
     }
 
     String call(String method, String token, JsonNode args) {
@@ -67,7 +73,7 @@ final class SlackApiMethods {
             return emulator.error("no_text");
         }
         Message m = emulator.post(channel, text, blocks);
-        emulator.firePosted(m);
+        posted = m;
         ObjectNode r = ok().put("channel", channel).put("ts", m.ts());
         r.putObject("message").put("type", "message").put("text", text).put("ts", m.ts()).set("blocks", blocks);
         return r.toString();

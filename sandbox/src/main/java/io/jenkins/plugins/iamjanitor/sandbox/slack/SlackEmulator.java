@@ -210,7 +210,11 @@ public final class SlackEmulator implements AutoCloseable {
                 args = o;
             }
             String token = bearer(exchange);
-            send(exchange, 200, new SlackApiMethods(this, json, settings).call(method, token, args), null);
+            SlackApiMethods api = new SlackApiMethods(this, json, settings);
+            send(exchange, 200, api.call(method, token, args), null);
+            if (api.posted() != null) {
+                postListeners.forEach(l -> l.accept(api.posted()));
+            }
         }
     }
 
@@ -235,10 +239,6 @@ public final class SlackEmulator implements AutoCloseable {
         order.add(ts);
         events.add(new Event("chat.postMessage", channel, ts, null, text));
         return m;
-    }
-
-    void firePosted(Message m) {
-        postListeners.forEach(l -> l.accept(m));
     }
 
     synchronized Message update(String channel, String ts, String text, JsonNode blocks) {
