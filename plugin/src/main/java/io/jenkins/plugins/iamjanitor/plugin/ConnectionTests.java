@@ -7,6 +7,8 @@ import io.jenkins.plugins.iamjanitor.integrations.jira.JiraFlavour;
 import io.jenkins.plugins.iamjanitor.integrations.jira.JiraRestClient;
 import io.jenkins.plugins.iamjanitor.integrations.jira.JiraSettings;
 import io.jenkins.plugins.iamjanitor.integrations.jira.JiraTicketTracker;
+import io.jenkins.plugins.iamjanitor.integrations.slack.SlackSecret;
+import io.jenkins.plugins.iamjanitor.integrations.slack.SlackWebClient;
 import io.jenkins.plugins.iamjanitor.core.port.ProgressListener;
 import java.net.URI;
 import java.util.List;
@@ -34,11 +36,12 @@ final class ConnectionTests {
 
     static FormValidation slack(String botTokenCredentialsId, String channel) {
         try {
-            new JenkinsCredentials(null).secretText(botTokenCredentialsId, "Slack bot token");
+            String token = new JenkinsCredentials(null).secretText(botTokenCredentialsId, "Slack bot token");
+            String who = new SlackWebClient(SlackWebClient.DEFAULT_BASE, SlackSecret.of(token)).authTest();
             String problem = ConfigurationChecks.channel(channel);
-            return problem == null ? FormValidation.ok("The bot token credential resolves; post a review to check "
-                    + "the channel and the app's scopes") : FormValidation.warning(problem);
-        } catch (ServiceException e) {
+            return problem == null ? FormValidation.ok("Connected to Slack workspace " + who)
+                    : FormValidation.warning("Connected to Slack workspace " + who + ", but: " + problem);
+        } catch (ServiceException | IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());
         }
     }
