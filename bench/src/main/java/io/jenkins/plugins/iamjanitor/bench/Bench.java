@@ -19,7 +19,7 @@ public final class Bench {
     }
 
     static Bench standard() {
-        return new Bench(List.of(new CloudTrailBenchmark()));
+        return new Bench(List.of(new CloudTrailBenchmark(), new IamScanBenchmark()));
     }
 
     public static void main(String[] argv) {

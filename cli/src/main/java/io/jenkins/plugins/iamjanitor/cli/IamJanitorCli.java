@@ -1,7 +1,15 @@
 package io.jenkins.plugins.iamjanitor.cli;
 
+import io.jenkins.plugins.iamjanitor.core.port.ServiceException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 
 /** Entry point: {@code iam-janitor <command>}. Exit codes: 0 ok, 1 failure, 2 usage error. */
 @Command(
@@ -11,18 +19,90 @@ import picocli.CommandLine.Command;
         description = "Finds inactive AWS IAM users and removes them safely, with a human in the loop.",
         subcommands = {CommandLine.HelpCommand.class})
 public final class IamJanitorCli {
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int USAGE = 2;
+    private static final String NO_CREDENTIALS = "Unable to load credentials from any of the providers";
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+    boolean verbose;
 
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
-    /** Runs without exiting, for tests. */
+    /** Runs without exiting, on System.out and System.err. */
     public static int run(String... args) {
-        return newCommandLine().execute(args);
+        return run(System.out, System.err, args);
     }
 
-    static CommandLine newCommandLine() {
-        return new CommandLine(new IamJanitorCli());
+    /** Runs without exiting, for tests: the report goes to {@code out}, progress and errors to {@code err}. */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        PrintWriter o = new PrintWriter(out, true, StandardCharsets.UTF_8);
+        PrintWriter e = new PrintWriter(err, true, StandardCharsets.UTF_8);
+        try {
+            return newCommandLine(o, e, Clock.systemUTC()).execute(args);
+        } finally {
+            o.flush();
+            e.flush();
+        }
+    }
+
+    static CommandLine newCommandLine(PrintWriter out, PrintWriter err, Clock clock) {
+        CommandLine cl = new CommandLine(new IamJanitorCli())
+                .addSubcommand(new ScanCommand(clock))
+                .addSubcommand(new SandboxCommand())
+                .addSubcommand(new DeleteCommand(clock))
+                .addSubcommand(new RestoreCommand(clock));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println("error: " + ex.getMessage());
+            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+            return USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            PrintWriter e = cmd.getErr();
+            if (ex instanceof UsageException) {
+                e.println("error: " + ex.getMessage());
+                e.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+                return USAGE;
+            }
+            e.println("error: " + oneLine(ex));
+            if (verbose(parseResult)) {
+                ex.printStackTrace(e);
+            } else {
+                e.println("(run with --verbose for details)");
+            }
+            return FAILURE;
+        });
+        return cl;
+    }
+
+    /** One line that names what failed; ServiceExceptions already say system, call and error code. */
+    static String oneLine(Throwable ex) {
+        String message = ex.getMessage();
+        if (!(ex instanceof ServiceException) && (message == null || message.isBlank())) {
+            message = ex.getClass().getSimpleName();
+        }
+        int chain = message.indexOf(NO_CREDENTIALS);
+        if (chain >= 0) {
+            // The SDK lists every provider it tried: accurate, but a screenful. --verbose still shows it.
+            message = message.substring(0, chain) + "no AWS credentials found (set AWS_PROFILE or AWS_ACCESS_KEY_ID,"
+                    + " or use --profile, --role-arn or --sandbox)";
+        }
+        return message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    }
+
+    private static boolean verbose(ParseResult result) {
+        for (ParseResult r = result; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

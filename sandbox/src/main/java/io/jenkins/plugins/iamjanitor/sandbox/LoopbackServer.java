@@ -12,6 +12,14 @@ import java.util.concurrent.Executors;
 
 /** A JDK HTTP server bound to 127.0.0.1 only (port 0 picks a free one). Emulators mount their handlers on it. */
 public final class LoopbackServer implements AutoCloseable {
+    static {
+        // The JDK server flushes headers and body in separate writes; with Nagle's algorithm on, every response then
+        // waits ~40 ms for the client's delayed ACK. Read once when the first server starts; keep it off.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
 

@@ -20,7 +20,6 @@ public final class Sandbox implements AutoCloseable {
     public static final String CLOUDTRAIL = "cloudtrail";
     public static final String SLACK = "slack";
     public static final String JIRA = "jira";
-
     private final Scenario scenario;
     private final LoopbackServer server;
     private final IamEmulator iam;

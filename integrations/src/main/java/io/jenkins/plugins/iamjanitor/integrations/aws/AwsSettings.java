@@ -42,6 +42,18 @@ public record AwsSettings(String region, URI endpointOverride, URI cloudTrailEnd
                 retryBaseDelay, apiTimeout);
     }
 
+    /**
+     * The same settings acting for {@code who}: with an assumed role, the STS session name becomes
+     * {@code iam-janitor-<who>} so CloudTrail records who approved or ran the change. Other sources are unchanged.
+     */
+    public AwsSettings withSessionFor(String who) {
+        if (credentials instanceof AwsCredentialsSource.AssumeRole role) {
+            return withCredentials(new AwsCredentialsSource.AssumeRole(role.roleArn(), role.externalId(),
+                    SessionNames.forRunner(who), role.base()));
+        }
+        return this;
+    }
+
     public AwsSettings withRetries(int attempts, Duration baseDelay) {
         return new AwsSettings(region, endpointOverride, cloudTrailEndpointOverride, credentials, attempts, baseDelay,
                 apiTimeout);

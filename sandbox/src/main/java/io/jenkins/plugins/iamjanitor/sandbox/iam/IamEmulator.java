@@ -49,7 +49,7 @@ public final class IamEmulator implements HttpHandler {
         new StsHandlers(state).register(sts);
     }
 
-    /** An emulator with the built-in default scenario and no faults, on its own fresh loopback server. */
+    /** An emulator on its own fresh loopback server (free port), mounted at "/". */
     public static Running start(Scenario scenario, Faults faults) {
         LoopbackServer server = new LoopbackServer(0);
         IamEmulator emulator = new IamEmulator(scenario, faults);
@@ -141,6 +141,12 @@ public final class IamEmulator implements HttpHandler {
             } catch (IamError e) {
                 status = e.status();
                 xml = XmlWriter.error(namespace, e, requestId);
+            } catch (RuntimeException e) {
+                // An emulator bug or input it cannot read: answer like AWS's InternalFailure instead of hanging up.
+                IamError failure = new IamError("InternalFailure", 500, "Receiver",
+                        "The sandbox could not process " + action + ": " + e);
+                status = failure.status();
+                xml = XmlWriter.error(namespace, failure, requestId);
             }
             byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/xml");

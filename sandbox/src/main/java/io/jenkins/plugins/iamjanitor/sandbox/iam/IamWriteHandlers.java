@@ -91,6 +91,20 @@ final class IamWriteHandlers {
             return "";
         });
         handlers.put("UploadSSHPublicKey", this::uploadSshPublicKey);
+        handlers.put("UpdateSSHPublicKey", r -> {
+            String id = r.require("SSHPublicKeyId");
+            SshKey key = user(r).sshKeys.stream().filter(k -> k.id.equals(id)).findFirst()
+                    .orElseThrow(() -> IamError.noSuchEntity("The Public Key with id " + id + " cannot be found."));
+            key.status = status(r);
+            return "";
+        });
+        handlers.put("UpdateSigningCertificate", r -> {
+            String id = r.require("CertificateId");
+            var cert = user(r).certificates.stream().filter(c -> c.id.equals(id)).findFirst()
+                    .orElseThrow(() -> IamError.noSuchEntity("The Certificate with id " + id + " cannot be found."));
+            cert.status = status(r);
+            return "";
+        });
         handlers.put("UploadSigningCertificate", r -> {
             User u = user(r);
             String body = r.require("CertificateBody");
@@ -106,6 +120,14 @@ final class IamWriteHandlers {
 
     private User user(QueryRequest r) {
         return state.user(r.require("UserName"));
+    }
+
+    private static String status(QueryRequest r) {
+        String status = r.require("Status");
+        if (!status.equals("Active") && !status.equals("Inactive")) {
+            throw IamError.validation("Status must be Active or Inactive, got " + status);
+        }
+        return status;
     }
 
     private String requirePolicy(String arn) {

@@ -17,7 +17,11 @@ public record QueryRequest(Map<String, String> params, String callerAccessKeyId)
         Map<String, String> params = new LinkedHashMap<>();
         decodeInto(query, params);
         decodeInto(formBody, params);
-        return new QueryRequest(params, accessKeyOf(authorization));
+        String caller = accessKeyOf(authorization);
+        if (caller == null && params.containsKey("X-Amz-Credential")) {
+            caller = accessKeyOf("Credential=" + params.get("X-Amz-Credential"));
+        }
+        return new QueryRequest(params, caller);
     }
 
     private static void decodeInto(String form, Map<String, String> params) {

@@ -51,6 +51,8 @@ class IamEmulatorProtocolTest {
                 .collect(Collectors.joining("&"));
         HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.endpoint() + "/"))
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=AKIATEST/20261123/us-east-1/iam/aws4_request,"
+                        + " SignedHeaders=host;x-amz-date, Signature=0000")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }

@@ -1,0 +1,84 @@
+package io.jenkins.plugins.iamjanitor.cli;
+
+import io.jenkins.plugins.iamjanitor.core.policy.InactivityPolicy;
+import io.jenkins.plugins.iamjanitor.core.policy.PolicySettings;
+import io.jenkins.plugins.iamjanitor.core.scan.InactivityScanner;
+import io.jenkins.plugins.iamjanitor.core.scan.ScanResult;
+import io.jenkins.plugins.iamjanitor.integrations.aws.SessionNames;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Lists every IAM user, works out its last activity and flags the inactive ones. Read-only.")
+final class ScanCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TargetOptions target = new TargetOptions();
+
+    @Mixin
+    PolicyOptions policy = new PolicyOptions();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, json, csv or markdown (default: ${DEFAULT-VALUE}).")
+    ScanReport.Format format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    Path output;
+
+    private final Clock clock;
+
+    ScanCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        policy.validate();
+        String runner = SessionNames.forRunner(System.getProperty("user.name"));
+        try (Target t = Target.open(target, runner, line -> progress(err, line))) {
+            PolicySettings settings = policy.settings(t.scenarioExemptions());
+            ScanResult result = new InactivityScanner(t.directory(), new InactivityPolicy(settings, clock))
+                    .scan(line -> progress(err, line));
+            String report = new ScanReport(result, settings).render(format);
+            if (output == null) {
+                out.print(report);
+                out.flush();
+            } else {
+                write(output, report);
+                progress(err, "Report written to " + output);
+            }
+        }
+        return 0;
+    }
+
+    static void progress(PrintWriter err, String line) {
+        err.println(line);
+        err.flush();
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
