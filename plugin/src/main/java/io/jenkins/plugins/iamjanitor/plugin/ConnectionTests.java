@@ -21,7 +21,8 @@ final class ConnectionTests {
 
     static FormValidation aws(AwsTarget target) {
         JenkinsJanitorServices services = JenkinsJanitorServices.global();
-        try (AwsClients clients = services.aws(target)) {
+        try {
+            AwsClients clients = services.aws(target);
             var id = clients.sts().getCallerIdentity();
             return FormValidation.ok("Connected to account " + id.account() + " as " + id.arn());
         } catch (ServiceException | IllegalArgumentException e) {

@@ -8,27 +8,15 @@ import io.jenkins.plugins.iamjanitor.core.port.ApprovalChannel;
 import io.jenkins.plugins.iamjanitor.core.port.BackupStore;
 import io.jenkins.plugins.iamjanitor.core.port.IamDirectory;
 import io.jenkins.plugins.iamjanitor.core.port.IamUserAdmin;
-import io.jenkins.plugins.iamjanitor.core.port.ProgressListener;
 import io.jenkins.plugins.iamjanitor.core.port.ServiceException;
 import io.jenkins.plugins.iamjanitor.core.port.TicketTracker;
 import io.jenkins.plugins.iamjanitor.integrations.aws.AwsClients;
 import io.jenkins.plugins.iamjanitor.integrations.aws.AwsCredentialsSource;
-import io.jenkins.plugins.iamjanitor.integrations.aws.AwsSettings;
-import io.jenkins.plugins.iamjanitor.integrations.aws.cloudtrail.AwsCloudTrailActivityLog;
-import io.jenkins.plugins.iamjanitor.integrations.aws.cloudtrail.CloudTrailClientFactory;
-import io.jenkins.plugins.iamjanitor.integrations.aws.cloudtrail.CloudTrailSettings;
-import io.jenkins.plugins.iamjanitor.integrations.backup.JsonBackupStore;
 import io.jenkins.plugins.iamjanitor.integrations.jira.JiraCredentials;
-import io.jenkins.plugins.iamjanitor.integrations.jira.JiraFlavour;
-import io.jenkins.plugins.iamjanitor.integrations.jira.JiraRestClient;
-import io.jenkins.plugins.iamjanitor.integrations.jira.JiraSettings;
-import io.jenkins.plugins.iamjanitor.integrations.jira.JiraTicketTracker;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import jenkins.model.Jenkins;
@@ -40,7 +28,7 @@ final class JenkinsJanitorServices implements JanitorServices {
     private final IamJanitorConfiguration config;
     private final Run<?, ?> run;
     private final JenkinsCredentials credentials;
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final JanitorAdapters adapters = new JanitorAdapters(null, null);
 
     private JenkinsJanitorServices(IamJanitorConfiguration config, Run<?, ?> run) {
         this.config = config;
@@ -68,41 +56,29 @@ final class JenkinsJanitorServices implements JanitorServices {
     }
 
     /** Credentials id: AWS or username/password keys; none: the controller's default chain. Then the role, if any. */
-    AwsSettings awsSettings(AwsTarget target) {
-        AwsCredentialsSource source = new AwsCredentialsSource.DefaultChain();
+    AwsClients aws(AwsTarget target) {
+        AwsCredentialsSource base = new AwsCredentialsSource.DefaultChain();
         if (target.credentialsId() != null) {
             JenkinsCredentials.AwsKeys keys = credentials.aws(target.credentialsId());
-            source = new AwsCredentialsSource.Static(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken());
+            base = new AwsCredentialsSource.Static(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken());
         }
-        if (target.roleArn() != null) {
-            source = new AwsCredentialsSource.AssumeRole(target.roleArn(), target.externalId(),
-                    run == null ? "iam-janitor" : "iam-janitor-" + run.getExternalizableId(), source);
-        }
-        return new AwsSettings(target.region(), null, null, source, 8, null, null);
-    }
-
-    synchronized AwsClients aws(AwsTarget target) {
-        AwsClients clients = new AwsClients(awsSettings(target));
-        opened.add(clients);
-        return clients;
+        String session = run == null ? "iam-janitor" : "iam-janitor-" + run.getExternalizableId();
+        return adapters.aws(target, JanitorAdapters.credentials(target, base, session));
     }
 
     @Override
     public IamDirectory iamDirectory(AwsTarget target) {
-        throw notWired("IAM", "AWS IAM adapter");
+        return adapters.iamDirectory(aws(target));
     }
 
     @Override
     public IamUserAdmin iamUserAdmin(AwsTarget target) {
-        throw notWired("IAM", "AWS IAM adapter");
+        return adapters.iamUserAdmin(aws(target));
     }
 
     @Override
-    public synchronized ActivityLog activityLog(AwsTarget target) {
-        AwsClients clients = aws(target);
-        CloudTrailClientFactory regional = CloudTrailClientFactory.from(clients);
-        opened.add(regional);
-        return new AwsCloudTrailActivityLog(CloudTrailSettings.defaults(List.of(target.region())), regional);
+    public ActivityLog activityLog(AwsTarget target) {
+        return adapters.activityLog(aws(target), target.region());
     }
 
     @Override
@@ -128,11 +104,8 @@ final class JenkinsJanitorServices implements JanitorServices {
         if (config.getJiraBaseUrl() == null) {
             throw new ServiceException("Jira", "configure", null, "no Jira base URL configured");
         }
-        JiraFlavour flavour = JiraFlavour.parse(config.getJiraFlavour());
-        JiraSettings settings = new JiraSettings(URI.create(config.getJiraBaseUrl()), flavour, projectKey, issueType,
-                List.of(), null, null, Map.of(), false);
-        JiraRestClient client = JiraRestClient.create(settings.baseUrl(), jiraCredentials(), flavour);
-        return new JiraTicketTracker(client, settings, ProgressListener.NONE);
+        return adapters.ticketTracker(URI.create(config.getJiraBaseUrl()), config.getJiraFlavour(), projectKey,
+                issueType, jiraCredentials());
     }
 
     /** Username/password = Cloud account email + API token; Secret text = Data Center personal access token. */
@@ -155,7 +128,7 @@ final class JenkinsJanitorServices implements JanitorServices {
 
     @Override
     public BackupStore backupStore(Path directory) {
-        return new JsonBackupStore(directory, clock());
+        return adapters.backupStore(directory, clock());
     }
 
     @Override
@@ -180,18 +153,8 @@ final class JenkinsJanitorServices implements JanitorServices {
     }
 
     @Override
-    public synchronized void close() {
-        for (AutoCloseable c : opened) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                // Closing idle HTTP clients cannot lose data; nothing to report.
-            }
-        }
-        opened.clear();
+    public void close() {
+        adapters.close();
     }
 
-    private static ServiceException notWired(String service, String what) {
-        return new ServiceException(service, "configure", null, "the " + what + " is not part of this build yet");
-    }
 }
