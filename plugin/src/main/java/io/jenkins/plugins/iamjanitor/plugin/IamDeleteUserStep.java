@@ -27,8 +27,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code iamDeleteUser(user: or users:, approval:, ticket:, dryRun: true, backupDir:)}: deletes approved users with
- * every dependent, after a live re-check and a JSON backup. Dry-run (plan only) unless {@code dryRun: false}. Backups go
- * below the build's artifact directory, so they are archived, served and discarded with the build.
+ * every dependent, after a live re-check and a JSON backup. Dry-run (plan only) unless {@code dryRun: false}.
+ * Backups go below the build's artifact directory, so they are archived, served and discarded with the build.
  */
 public final class IamDeleteUserStep extends Step {
     static final String DEFAULT_BACKUP_DIR = "iam-janitor-backups";

@@ -1,27 +1,16 @@
 package io.jenkins.plugins.iamjanitor.plugin;
 
-import com.cloudbees.plugins.credentials.CredentialsNameProvider;
-import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.common.StandardCredentials;
-import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.Extension;
 import hudson.ExtensionList;
-import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionSettings;
 import io.jenkins.plugins.iamjanitor.core.policy.Exemptions;
 import io.jenkins.plugins.iamjanitor.core.policy.PolicySettings;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import jenkins.model.GlobalConfiguration;
-import jenkins.model.Jenkins;
 import jenkins.util.Timer;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * Manage Jenkins → System → IAM Janitor (JCasC: {@code unclassified: iamJanitor:}). Secrets are never stored here:
@@ -29,7 +18,7 @@ import org.kohsuke.stapler.verb.POST;
  */
 @Extension
 @Symbol("iamJanitor")
-public class IamJanitorConfiguration extends GlobalConfiguration {
+public class IamJanitorConfiguration extends IamJanitorConfigurationForm {
     static final String DEFAULT_REGION = "us-east-1";
 
     private String awsCredentialsId;
@@ -78,7 +67,7 @@ public class IamJanitorConfiguration extends GlobalConfiguration {
                 : Arrays.stream(list.split("[,\\s]+")).filter(s -> !s.isBlank()).map(String::trim).toList();
     }
 
-    private static String trim(String v) {
+    static String trim(String v) {
         return v == null || v.isBlank() ? null : v.trim();
     }
 
@@ -252,144 +241,5 @@ public class IamJanitorConfiguration extends GlobalConfiguration {
     public void setMaxDeletions(int maxDeletions) {
         this.maxDeletions = maxDeletions;
         save();
-    }
-
-    // ---- form validation and pickers: POST only, administrators only (they reveal what exists and reach out)
-
-    private static FormValidation result(String problem) {
-        return problem == null ? FormValidation.ok() : FormValidation.error(problem);
-    }
-
-    private static void checkAdmin() {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-    }
-
-    @POST
-    public FormValidation doCheckAwsRegion(@QueryParameter String value) {
-        checkAdmin();
-        return result(ConfigurationChecks.region(value));
-    }
-
-    @POST
-    public FormValidation doCheckAwsRoleArn(@QueryParameter String value) {
-        checkAdmin();
-        return result(ConfigurationChecks.roleArn(value));
-    }
-
-    @POST
-    public FormValidation doCheckAwsExternalId(@QueryParameter String value, @QueryParameter String awsRoleArn) {
-        checkAdmin();
-        return result(ConfigurationChecks.externalId(value, awsRoleArn));
-    }
-
-    @POST
-    public FormValidation doCheckSlackDefaultChannel(@QueryParameter String value) {
-        checkAdmin();
-        return result(ConfigurationChecks.channel(value));
-    }
-
-    @POST
-    public FormValidation doCheckSlackApprovers(@QueryParameter String value) {
-        checkAdmin();
-        String problem = ConfigurationChecks.approvers(value);
-        return problem == null ? FormValidation.ok() : FormValidation.warning(problem);
-    }
-
-    @POST
-    public FormValidation doCheckJiraBaseUrl(@QueryParameter String value) {
-        checkAdmin();
-        return result(ConfigurationChecks.jiraBaseUrl(value));
-    }
-
-    @POST
-    public FormValidation doCheckJiraFlavour(@QueryParameter String value) {
-        checkAdmin();
-        return result(ConfigurationChecks.jiraFlavour(value));
-    }
-
-    @POST
-    public FormValidation doCheckJiraProjectKey(@QueryParameter String value) {
-        checkAdmin();
-        return result(ConfigurationChecks.projectKey(value));
-    }
-
-    @POST
-    public FormValidation doCheckPolicyDays(@QueryParameter int value) {
-        checkAdmin();
-        return result(ConfigurationChecks.positive(value, 3650));
-    }
-
-    @POST
-    public FormValidation doCheckMaxDeletions(@QueryParameter int value) {
-        checkAdmin();
-        return result(ConfigurationChecks.positive(value, 1000));
-    }
-
-    @POST
-    public ListBoxModel doFillAwsCredentialsIdItems() {
-        checkAdmin();
-        // AWS credentials (aws-credentials plugin) or username/password = access key id/secret access key.
-        return credentials(StandardCredentials.class, "- default credential chain of the controller -");
-    }
-
-    @POST
-    public ListBoxModel doFillSlackBotTokenCredentialsIdItems() {
-        checkAdmin();
-        return credentials(StringCredentials.class, "- none -");
-    }
-
-    @POST
-    public ListBoxModel doFillSlackSigningSecretCredentialsIdItems() {
-        checkAdmin();
-        return credentials(StringCredentials.class, "- none -");
-    }
-
-    @POST
-    public ListBoxModel doFillSlackAppTokenCredentialsIdItems() {
-        checkAdmin();
-        return credentials(StringCredentials.class, "- none (use the interactivity URL) -");
-    }
-
-    @POST
-    public ListBoxModel doFillJiraCredentialsIdItems() {
-        checkAdmin();
-        ListBoxModel m = credentials(StandardUsernamePasswordCredentials.class, "- none -");
-        CredentialsProvider.lookupCredentials(StringCredentials.class, Jenkins.get())
-                .forEach(c -> m.add(CredentialsNameProvider.name(c), c.getId()));
-        return m;
-    }
-
-    @SuppressWarnings("deprecation")
-    private static ListBoxModel credentials(Class<? extends StandardCredentials> type, String empty) {
-        ListBoxModel m = new ListBoxModel();
-        m.add(empty, "");
-        for (StandardCredentials c : CredentialsProvider.lookupCredentials(type, Jenkins.get())) {
-            m.add(CredentialsNameProvider.name(c), c.getId());
-        }
-        return m;
-    }
-
-    @POST
-    public FormValidation doTestAwsConnection(@QueryParameter String awsCredentialsId,
-            @QueryParameter String awsRegion, @QueryParameter String awsRoleArn,
-            @QueryParameter String awsExternalId) {
-        checkAdmin();
-        return ConnectionTests.aws(new AwsTarget(trim(awsCredentialsId),
-                trim(awsRegion) == null ? DEFAULT_REGION : awsRegion.trim(), trim(awsRoleArn), trim(awsExternalId)));
-    }
-
-    @POST
-    public FormValidation doTestSlackConnection(@QueryParameter String slackBotTokenCredentialsId,
-            @QueryParameter String slackDefaultChannel) {
-        checkAdmin();
-        return ConnectionTests.slack(trim(slackBotTokenCredentialsId), trim(slackDefaultChannel));
-    }
-
-    @POST
-    public FormValidation doTestJiraConnection(@QueryParameter String jiraBaseUrl, @QueryParameter String jiraFlavour,
-            @QueryParameter String jiraCredentialsId, @QueryParameter String jiraProjectKey) {
-        checkAdmin();
-        return ConnectionTests.jira(trim(jiraBaseUrl), trim(jiraFlavour), trim(jiraCredentialsId),
-                trim(jiraProjectKey));
     }
 }

@@ -22,7 +22,7 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
-/** {@code iamListInactive(days: 21, exemptTags: [...], ...)}: the users inactive longer than the threshold. Read-only. */
+/** {@code iamListInactive(days: 21, exemptTags: [...], ...)}: users inactive longer than the threshold. Read-only. */
 public final class IamListInactiveStep extends Step {
     private Integer days;
     private List<String> exemptTags;

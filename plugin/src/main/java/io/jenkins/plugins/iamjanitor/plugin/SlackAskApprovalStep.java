@@ -130,7 +130,7 @@ public final class SlackAskApprovalStep extends Step {
                 if (channel == null) {
                     throw StepArguments.invalid("channel", "no channel given and no default channel configured");
                 }
-                List<String> approvers = approvers(defaults.approvers());
+                List<String> approvers = StepArguments.narrowing("approvers", step.approvers, defaults.approvers());
                 if (approvers.isEmpty()) {
                     throw StepArguments.invalid("approvers",
                             "nobody may approve: give approvers or configure an approver allow-list");
@@ -153,23 +153,6 @@ public final class SlackAskApprovalStep extends Step {
                 armTimeout();
                 return false;
             });
-        }
-
-        /**
-         * The step may narrow the configured allow-list, never widen it: otherwise whoever edits a Jenkinsfile could
-         * name themselves as approver.
-         */
-        private List<String> approvers(List<String> allowList) {
-            if (step.approvers == null) {
-                return allowList;
-            }
-            List<String> chosen = StepArguments.strings("approvers", step.approvers);
-            for (String id : chosen) {
-                if (!allowList.isEmpty() && !allowList.contains(id)) {
-                    throw StepArguments.invalid("approvers", id + " is not on the configured approver allow-list");
-                }
-            }
-            return chosen;
         }
 
         /** Called for every recorded click of any review; ignores other reviews. */
@@ -230,7 +213,7 @@ public final class SlackAskApprovalStep extends Step {
             }
             disarm();
             if (closing != null) {
-                services().reviews().close(closing);
+                closeReview(closing);
             }
             getContext().onFailure(cause);
         }
@@ -252,9 +235,18 @@ public final class SlackAskApprovalStep extends Step {
 
         private void complete(Map<String, Object> result) {
             disarm();
-            services().reviews().close((String) result.get("reviewId"));
+            closeReview((String) result.get("reviewId"));
             progress("Approval finished: approved " + result.get("approved") + ", kept " + result.get("kept"));
             getContext().onSuccess(result);
+        }
+
+        /** Marks the Slack messages as closed; Slack being down must not keep the build from going on. */
+        private void closeReview(String reviewId) {
+            try {
+                services().reviews().close(reviewId);
+            } catch (RuntimeException e) {
+                progress("Could not mark the Slack review as closed: " + e.getMessage());
+            }
         }
 
         private void armTimeout() {

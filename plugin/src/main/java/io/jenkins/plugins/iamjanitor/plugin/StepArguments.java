@@ -76,6 +76,23 @@ final class StepArguments {
         return List.copyOf(value);
     }
 
+    /**
+     * A step may narrow a configured allow-list, never widen it (otherwise whoever edits a Jenkinsfile could name
+     * themselves). No argument: the allow-list itself.
+     */
+    static List<String> narrowing(String argument, List<String> chosen, List<String> allowList) {
+        if (chosen == null) {
+            return allowList;
+        }
+        List<String> ids = strings(argument, chosen);
+        for (String id : ids) {
+            if (!allowList.isEmpty() && !allowList.contains(id)) {
+                throw invalid(argument, id + " is not on the configured approver allow-list");
+            }
+        }
+        return ids;
+    }
+
     static String region(String argument, String value) {
         if (value != null && !REGION.matcher(value).matches()) {
             throw invalid(argument, "'" + value + "' is not an AWS region (e.g. us-east-1)");
