@@ -124,6 +124,26 @@ class SlackAskApprovalStepTest {
     }
 
     @Test
+    void slackBeingDownWhenClosingDoesNotKeepTheStepWaiting() throws Exception {
+        services.registry = new ReviewRegistry() {
+            @Override
+            public void resume(ApprovalRequest request, ApprovalHandle handle, List<UserDecision> earlier) {
+            }
+
+            @Override
+            public void close(String reviewId) {
+                throw new io.jenkins.plugins.iamjanitor.core.port.ServiceException("Slack", "chat.update", "503",
+                        "service unavailable");
+            }
+        };
+        SlackAskApprovalStep.Execution e = started(step(users()));
+        e.onDecision(e.reviewId(), decision("alice", Decision.APPROVE, FakeServices.NOW));
+        e.onDecision(e.reviewId(), decision("bob", Decision.APPROVE, FakeServices.NOW));
+        assertThat(context.result()).asString().contains("approved=[alice, bob]");
+        assertThat(context.log()).contains("Could not mark the Slack review as closed: Slack chat.update failed (503)");
+    }
+
+    @Test
     void timesOutWithUndecidedUsersNotApproved() throws Exception {
         SlackAskApprovalStep.Execution e = started(step(users()));
         e.onDecision(e.reviewId(), decision("alice", Decision.APPROVE, FakeServices.NOW.plusSeconds(5)));
