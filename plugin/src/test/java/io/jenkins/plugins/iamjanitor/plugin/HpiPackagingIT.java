@@ -241,6 +241,8 @@ class HpiPackagingIT {
         try (ZipFile z = new ZipFile(hpi.toFile())) {
             assertThat(z.getEntry("META-INF/MANIFEST.MF")).isNotNull();
         }
+        assertThat(pluginClasses()).extracting(Class::getSimpleName).as("no test code in the plugin jar")
+                .noneMatch(n -> n.endsWith("Test") || n.endsWith("IT") || n.startsWith("Fake"));
     }
 
     private static List<Class<?>> pluginClasses() throws Exception {
