@@ -123,6 +123,9 @@ class IamDeleteUserStepTest {
         IamDeleteUserStep outside = step("alice");
         outside.setBackupDir("../../secrets");
         assertThat(failure(outside)).contains("invalid argument 'backupDir'");
+        IamDeleteUserStep noDecisions = step("alice");
+        noDecisions.setApproval(Map.of("approved", List.of("alice")));
+        assertThat(failure(noDecisions)).contains("invalid argument 'approval'", "slackAskApproval");
         IamDeleteUserStep badName = step("alice smith");
         assertThat(failure(badName)).contains("invalid argument 'user'");
         assertThat(iam.applied).isEmpty();
