@@ -107,22 +107,21 @@ public final class SlackAskApprovalStep extends Step {
      * returns false; the Slack callback reaches this object through {@code StepExecution.acceptAll} and
      * {@link #onDecision}; the timer or {@link #onResume()} ends it on timeout. Only plain ids and strings are kept.
      */
-    public static final class Execution extends StepExecution {
+    public static final class Execution extends JanitorStepExecution {
         private static final long serialVersionUID = 1L;
         private final transient SlackAskApprovalStep step;
-        private transient JanitorServices services;
         private transient Runnable cancelTimeout;
         private ApprovalWait wait;
 
         Execution(SlackAskApprovalStep step, StepContext context, JanitorServices services) {
-            super(context);
+            super(context, services);
             this.step = step;
-            this.services = services;
         }
 
         @Override
         public boolean start() throws Exception {
             BuildLog log = log();
+            JanitorServices services = services();
             return StepFailures.oneLine("slackAskApproval", log, () -> {
                 JanitorDefaults defaults = services.defaults();
                 List<Map<String, Object>> users = StepArguments.users("users", step.users);
@@ -151,6 +150,7 @@ public final class SlackAskApprovalStep extends Step {
                 log.progress("Asked for approval of " + users.size() + " user(s) in Slack " + handle.channel()
                         + " (review " + reviewId + "); waiting until " + wait.deadline() + " for " + approvers);
                 armTimeout();
+                catchUp();
                 return false;
             });
         }
@@ -174,8 +174,25 @@ public final class SlackAskApprovalStep extends Step {
             complete(result);
         }
 
+        /** Records what the registry holds but this execution has not seen (clicks before it could be reached). */
+        private void catchUp() {
+            String reviewId = reviewId();
+            if (reviewId == null) {
+                return;
+            }
+            try {
+                services().reviews().decisions(reviewId).forEach(d -> onDecision(reviewId, d));
+            } catch (RuntimeException e) {
+                progress("Could not read the decisions recorded so far: " + e.getMessage());
+            }
+        }
+
         /** Ends the wait when the deadline has passed. Safe to call at any time. */
         public void checkTimeout() {
+            if (wait != null && !wait.finished()
+                    && !services().clock().instant().isBefore(wait.deadline())) {
+                catchUp();
+            }
             Map<String, Object> result;
             synchronized (this) {
                 if (wait == null || wait.finished() || services().clock().instant().isBefore(wait.deadline())) {
@@ -192,10 +209,17 @@ public final class SlackAskApprovalStep extends Step {
             if (wait == null || wait.finished()) {
                 return;
             }
-            services().reviews().resume(wait.request(services().clock().instant()), wait.handle(),
-                    wait.decisions());
-            progress("Resumed waiting for Slack approval (review " + wait.reviewId() + ", " + wait.decisions().size()
-                    + " decision(s) kept)");
+            try {
+                services().reviews().resume(wait.request(services().clock().instant()), wait.handle(),
+                        wait.decisions());
+                progress("Resumed waiting for Slack approval (review " + wait.reviewId() + ", "
+                        + wait.decisions().size() + " decision(s) kept)");
+            } catch (RuntimeException e) {
+                // Nothing is approved by default: without Slack the wait simply ends at its deadline.
+                progress("Could not re-attach the Slack review after a restart (" + e.getMessage()
+                        + "); clicks on it will not count and the step ends at " + wait.deadline());
+            }
+            catchUp();
             checkTimeout();
             if (!wait.finished()) {
                 armTimeout();
@@ -222,11 +246,6 @@ public final class SlackAskApprovalStep extends Step {
         public String getStatus() {
             ApprovalWait w = wait;
             return w == null ? "posting to Slack" : w.status();
-        }
-
-        /** For tests and for the Jenkins glue after deserialization. */
-        void attach(JanitorServices newServices) {
-            this.services = newServices;
         }
 
         String reviewId() {
@@ -262,29 +281,5 @@ public final class SlackAskApprovalStep extends Step {
                 c.run();
             }
         }
-
-        private JanitorServices services() {
-            if (services == null) {
-                try {
-                    services = JenkinsJanitorServices.forRun(getContext().get(Run.class));
-                } catch (Exception e) {
-                    throw new IllegalStateException("cannot reach the IAM Janitor configuration", e);
-                }
-            }
-            return services;
-        }
-
-        private BuildLog log() throws Exception {
-            return new BuildLog(getContext().get(TaskListener.class).getLogger(), services().secrets());
-        }
-
-        private void progress(String line) {
-            try {
-                log().progress(line);
-            } catch (Exception e) {
-                // The build log is gone (build aborted); the decision itself is already recorded.
-            }
-        }
-
     }
 }

@@ -70,6 +70,12 @@ final class SlackWiring {
             }
 
             @Override
+            public List<UserDecision> decisions(String reviewId) {
+                return channel.decisions().spec(reviewId) == null ? List.of()
+                        : channel.decisions().outcome(reviewId).decisions();
+            }
+
+            @Override
             public void close(String reviewId) {
                 if (channel.knows(reviewId)) {
                     channel.expire(reviewId);

@@ -132,6 +132,13 @@ final class FakeServices implements JanitorServices {
 
     static final class RecordingRegistry implements ReviewRegistry {
         final List<String> events = new ArrayList<>();
+        /** Decisions the registry already holds (e.g. a click that came before the step could be reached). */
+        final List<io.jenkins.plugins.iamjanitor.core.approval.UserDecision> recorded = new ArrayList<>();
+
+        @Override
+        public List<io.jenkins.plugins.iamjanitor.core.approval.UserDecision> decisions(String reviewId) {
+            return recorded.stream().filter(d -> d.channel().contains("C0123REVIEW")).toList();
+        }
 
         @Override
         public void resume(io.jenkins.plugins.iamjanitor.core.approval.ApprovalRequest request,

@@ -131,6 +131,11 @@ class SlackAskApprovalStepTest {
             }
 
             @Override
+            public List<UserDecision> decisions(String reviewId) {
+                return List.of();
+            }
+
+            @Override
             public void close(String reviewId) {
                 throw new io.jenkins.plugins.iamjanitor.core.port.ServiceException("Slack", "chat.update", "503",
                         "service unavailable");
@@ -141,6 +146,44 @@ class SlackAskApprovalStepTest {
         e.onDecision(e.reviewId(), decision("bob", Decision.APPROVE, FakeServices.NOW));
         assertThat(context.result()).asString().contains("approved=[alice, bob]");
         assertThat(context.log()).contains("Could not mark the Slack review as closed: Slack chat.update failed (503)");
+    }
+
+    @Test
+    void clicksRecordedBeforeTheStepCouldBeReachedStillCount() throws Exception {
+        services.reviews.recorded.add(decision("alice", Decision.APPROVE, FakeServices.NOW));
+        services.reviews.recorded.add(decision("bob", Decision.KEEP, FakeServices.NOW));
+        started(step(users()));
+        assertThat(context.result()).asString().contains("approved=[alice]", "kept=[bob]", "timedOut=false");
+    }
+
+    @Test
+    void aRestartWithoutSlackStillEndsAtTheDeadline() throws Exception {
+        SlackAskApprovalStep.Execution after = restart(started(step(users())));
+        FakeServices fresh = new FakeServices();
+        fresh.registry = new ReviewRegistry() {
+            @Override
+            public void resume(ApprovalRequest request, ApprovalHandle handle, List<UserDecision> earlier) {
+                throw new io.jenkins.plugins.iamjanitor.core.port.ServiceException("Jenkins", "credentials", null,
+                        "no Slack bot token configured");
+            }
+
+            @Override
+            public List<UserDecision> decisions(String reviewId) {
+                return List.of();
+            }
+
+            @Override
+            public void close(String reviewId) {
+            }
+        };
+        after.attach(fresh);
+        after.onResume();
+        FakeStepContext restored = (FakeStepContext) after.getContext();
+        assertThat(restored.done()).isFalse();
+        assertThat(restored.log()).contains("Could not re-attach the Slack review");
+        fresh.advance(Duration.ofMinutes(61));
+        fresh.scheduler.fireAll();
+        assertThat(restored.result()).asString().contains("timedOut=true", "approved=[]");
     }
 
     @Test
