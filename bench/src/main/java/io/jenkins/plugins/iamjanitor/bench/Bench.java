@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * The benchmark harness: {@code java -jar bench/target/iam-janitor-bench.jar <benchmark> [--option value ...]}.
  * Every benchmark runs against the sandbox emulators, prints its progress to stderr and a table to stdout, and can
- * write the same table as Markdown ({@code --markdown FILE}) for docs/performance.md. Add benchmarks (scan, deletion,
- * memory, soak) to {@link #BENCHMARKS}.
+ * write the same table as Markdown ({@code --markdown FILE}) for docs/performance.md. Benchmarks are listed in
+ * {@link #standard()}.
  */
 public final class Bench {
     private final Map<String, Benchmark> benchmarks = new LinkedHashMap<>();
@@ -19,7 +19,8 @@ public final class Bench {
     }
 
     static Bench standard() {
-        return new Bench(List.of(new CloudTrailBenchmark(), new IamScanBenchmark()));
+        return new Bench(List.of(new CloudTrailBenchmark(), new IamScanBenchmark(), new ScanBenchmark(),
+                new DeleteBenchmark(), new MemoryBenchmark(), new SoakBenchmark()));
     }
 
     public static void main(String[] argv) {

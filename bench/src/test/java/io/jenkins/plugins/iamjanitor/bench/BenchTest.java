@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import io.jenkins.plugins.iamjanitor.bench.iam.RateLimit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,43 @@ class BenchTest {
         assertThat(row.failed()).isZero();
         assertThat(row.lookups()).isEqualTo(2L * (6 + 9)); // per region: a Username lookup + 1 or 2 keys each
         assertThat(row.apiCalls()).isGreaterThanOrEqualTo(row.lookups());
+    }
+
+    @Test
+    void theCredentialReportPathNeedsAFewCallsWhereThePerUserPathNeedsSeveralPerUser() {
+        ScanBenchmark.Row report = ScanBenchmark.runOnce(new ScanBenchmark.Options(60, true, 0, 0, 0, 0.1, 5),
+                line -> { });
+        ScanBenchmark.Row perUser = ScanBenchmark.runOnce(new ScanBenchmark.Options(60, false, 0, 0, 0, 0.1, 5),
+                line -> { });
+
+        assertThat(report.flagged()).isEqualTo(6).isEqualTo(perUser.flagged());
+        assertThat(report.discoveryCalls()).isLessThanOrEqualTo(6);
+        // ListUsers, then GetLoginProfile, ListAccessKeys and GetAccessKeyLastUsed for each of the two keys
+        assertThat(perUser.discoveryCalls()).isEqualTo(1 + 60 * 4);
+        assertThat(report.detailCalls()).isEqualTo(perUser.detailCalls());
+    }
+
+    @Test
+    void deletionMakesThePlansCallsAndTheBackupReadsPlusTheReCheck() throws Exception {
+        DeleteBenchmark.Row row = DeleteBenchmark.runOnce(8, 0, 3, line -> { });
+
+        assertThat(row.deleted()).isEqualTo(8);
+        assertThat(row.backups()).isEqualTo(8);
+        assertThat(row.calls()).isGreaterThanOrEqualTo(row.minimum());
+        // Only the live re-check repeats reads the backup already made; every teardown call is in the plan.
+        assertThat(row.extraByAction()).containsOnlyKeys("GetUser", "GetLoginProfile", "ListAccessKeys",
+                "GetAccessKeyLastUsed");
+        assertThat(row.extraByAction()).containsEntry("GetUser", 8L);
+    }
+
+    @Test
+    void theAccountWideLimitRefusesBeyondTheBurst() {
+        RateLimit limit = new RateLimit(0.001, 3);
+
+        assertThat(limit.tryAcquire()).isTrue();
+        assertThat(limit.tryAcquire()).isTrue();
+        assertThat(limit.tryAcquire()).isTrue();
+        assertThat(limit.tryAcquire()).isFalse();
     }
 
     @Test

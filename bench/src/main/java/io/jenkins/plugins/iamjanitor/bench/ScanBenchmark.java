@@ -1,0 +1,150 @@
+package io.jenkins.plugins.iamjanitor.bench;
+
+import io.jenkins.plugins.iamjanitor.bench.iam.IamRig;
+import io.jenkins.plugins.iamjanitor.bench.iam.Population;
+import io.jenkins.plugins.iamjanitor.bench.iam.RateLimit;
+import io.jenkins.plugins.iamjanitor.core.model.IamUser;
+import io.jenkins.plugins.iamjanitor.core.policy.InactivityPolicy;
+import io.jenkins.plugins.iamjanitor.core.policy.PolicySettings;
+import io.jenkins.plugins.iamjanitor.core.port.IamDirectory;
+import io.jenkins.plugins.iamjanitor.core.port.ProgressListener;
+import io.jenkins.plugins.iamjanitor.core.scan.InactivityScanner;
+import io.jenkins.plugins.iamjanitor.core.scan.ScanResult;
+import io.jenkins.plugins.iamjanitor.sandbox.FaultPlan;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A full scan ({@link InactivityScanner} over {@code AwsIamDirectory}) of N users with two keys each, through the real
+ * SDK, against the IAM emulator with a per-request latency and an account-wide rate limit answering Throttling. The
+ * credential report path and the per-user path are compared on API calls (the emulator's own counters) and wall time.
+ * Discovery (listing users with their credentials' last use) is reported apart from the detail reads the scanner then
+ * makes for flagged users (tags and groups, to rule out exemptions), which both paths share.
+ */
+final class ScanBenchmark implements Benchmark {
+    static final List<String> HEADERS = List.of("users", "path", "latency ms", "limit/s", "discovery calls",
+            "detail calls", "total calls", "throttled", "flagged", "wall s", "discovery calls ÷ report path");
+
+    @Override
+    public String name() {
+        return "scan";
+    }
+
+    @Override
+    public String usage() {
+        return "scan [--users 1000,5000,20000] [--latency-ms 20] [--rate 20] [--burst 40] [--inactive 0.05]"
+                + " [--timed-per-user-max 1000] [--seed 42] [--markdown FILE]";
+    }
+
+    record Options(int users, boolean report, int latencyMs, double rate, double burst, double inactive, long seed) {
+    }
+
+    record Row(Options o, long discoveryCalls, long detailCalls, long throttled, int flagged, double wallSeconds,
+               double discoverySeconds) {
+        long totalCalls() {
+            return discoveryCalls + detailCalls;
+        }
+    }
+
+    @Override
+    public void run(BenchArgs args, PrintStream out, PrintStream log) throws Exception {
+        List<Integer> sizes = args.integers("users", "1000,5000,20000");
+        int latency = args.integer("latency-ms", 20);
+        double rate = args.decimal("rate", 20);
+        double burst = args.decimal("burst", 40);
+        double inactive = args.decimal("inactive", 0.05);
+        int timedMax = args.integer("timed-per-user-max", 1000);
+        long seed = args.integer("seed", 42);
+        String markdown = args.string("markdown", null);
+        runOnce(new Options(200, true, 0, 0, 0, inactive, seed), ProgressListener.NONE);
+        runOnce(new Options(200, false, 0, 0, 0, inactive, seed), ProgressListener.NONE);
+        log.println("scan: warm-up done");
+        Table table = new Table(HEADERS);
+        for (int users : sizes) {
+            Row report = runOnce(new Options(users, true, latency, rate, burst, inactive, seed), log::println);
+            table.row(cells(report, report, false));
+            log.println("scan: " + String.join(", ", cells(report, report, false)));
+            boolean timed = users <= timedMax;
+            Options perUser = timed ? new Options(users, false, latency, rate, burst, inactive, seed)
+                    : new Options(users, false, 0, 0, 0, inactive, seed);
+            Row row = runOnce(perUser, n -> { });
+            String[] cells = cells(row, report, !timed);
+            if (!timed) {
+                // Not timed at this size: the calls are exact, the wall time is the floor the latency and the
+                // rate limit impose on sequential calls.
+                double floor = row.totalCalls() * Math.max(latency / 1000.0, rate > 0 ? 1 / rate : 0);
+                cells[1] = "per-user (calls only)";
+                cells[2] = "0";
+                cells[3] = "none";
+                cells[9] = String.format(Locale.ROOT, "≥ %.0f (est.)", floor);
+            }
+            table.row((Object[]) cells);
+            log.println("scan: " + String.join(", ", cells));
+        }
+        out.print(table.text());
+        if (markdown != null) {
+            Files.writeString(Path.of(markdown), table.markdown());
+            log.println("scan: table written to " + markdown);
+        }
+    }
+
+    private static String[] cells(Row r, Row report, boolean untimed) {
+        Options o = r.o();
+        return new String[] {Integer.toString(o.users()), o.report() ? "credential report" : "per-user",
+            Integer.toString(o.latencyMs()), o.rate() > 0 ? String.format(Locale.ROOT, "%.0f", o.rate()) : "none",
+            Long.toString(r.discoveryCalls()), Long.toString(r.detailCalls()), Long.toString(r.totalCalls()),
+            Long.toString(r.throttled()), Integer.toString(r.flagged()),
+            untimed ? "" : String.format(Locale.ROOT, "%.1f", r.wallSeconds()),
+            o.report() ? "1" : String.format(Locale.ROOT, "%.0f×",
+                    (double) r.discoveryCalls() / Math.max(1, report.discoveryCalls()))};
+    }
+
+    static Row runOnce(Options o, ProgressListener progress) {
+        RateLimit limit = o.rate() > 0 ? new RateLimit(o.rate(), o.burst()) : null;
+        try (IamRig rig = new IamRig(new FaultPlan(Duration.ofMillis(o.latencyMs()), 0, 0, 0, o.seed()), limit)) {
+            new Population(rig.state(), o.seed()).scanUsers("bench.user", o.users(), o.inactive());
+            IamDirectory real = rig.directory(o.report(), Duration.ofMillis(50));
+            long[] discovery = new long[2];
+            long start = System.nanoTime();
+            IamDirectory counted = new IamDirectory() {
+                @Override
+                public List<IamUser> listUsers(ProgressListener p) {
+                    List<IamUser> users = real.listUsers(p);
+                    discovery[0] = rig.requests();
+                    discovery[1] = System.nanoTime();
+                    return users;
+                }
+
+                @Override
+                public IamUser withDetails(IamUser user) {
+                    return real.withDetails(user);
+                }
+
+                @Override
+                public Optional<IamUser> fetchLive(String userName) {
+                    return real.fetchLive(userName);
+                }
+            };
+            InactivityScanner scanner = new InactivityScanner(counted,
+                    new InactivityPolicy(PolicySettings.defaults(), Clock.systemUTC()));
+            ScanResult result = scanner.scan(line -> {
+                if (!line.startsWith("[")) {
+                    progress.progress("  " + line);
+                }
+            });
+            double wall = (System.nanoTime() - start) / 1e9;
+            if (result.verdicts().size() != o.users()) {
+                throw new IllegalStateException("expected " + o.users() + " users, scanned "
+                        + result.verdicts().size());
+            }
+            return new Row(o, discovery[0], rig.requests() - discovery[0], rig.front().throttled(),
+                    result.flagged().size(), wall, (discovery[1] - start) / 1e9);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.jenkins.plugins.iamjanitor.bench;
+
+import io.jenkins.plugins.iamjanitor.bench.soak.KillSoak;
+import io.jenkins.plugins.iamjanitor.bench.soak.SoakReview;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The fault-injection soak: a whole review under IAM/CloudTrail/Jira faults, then the CLI killed with SIGKILL at random
+ * points during deletion and run again. Prints both tables and every violated invariant; fails when there is one.
+ */
+final class SoakBenchmark implements Benchmark {
+    static final List<String> REVIEW_HEADERS = List.of("users", "5xx", "throttled", "dropped", "candidates",
+            "approved", "deleted once, with backup", "review runs", "approval posts", "IAM requests",
+            "faults injected", "violations", "wall s");
+    static final List<String> KILL_HEADERS = List.of("users", "named", "deleted", "kills survived", "CLI runs",
+            "final exit", "teardown calls", "violations", "wall s");
+
+    @Override
+    public String name() {
+        return "soak";
+    }
+
+    @Override
+    public String usage() {
+        return "soak [--users 1000] [--leavers 0.3] [--approve 0.5] [--errors 0.05] [--throttles 0.10] [--drops 0.02]"
+                + " [--kill-users 200] [--kills 10] [--latency-ms 2] [--seed 42] [--disabled-used-last false]"
+                + " [--keep-dir false] [--markdown FILE]";
+    }
+
+    @Override
+    public void run(BenchArgs args, PrintStream out, PrintStream log) throws Exception {
+        int users = args.integer("users", 1000);
+        double leavers = args.decimal("leavers", 0.3);
+        double approve = args.decimal("approve", 0.5);
+        double errors = args.decimal("errors", 0.05);
+        double throttles = args.decimal("throttles", 0.10);
+        double drops = args.decimal("drops", 0.02);
+        int killUsers = args.integer("kill-users", 200);
+        int kills = args.integer("kills", 10);
+        int latency = args.integer("latency-ms", 2);
+        long seed = args.integer("seed", 42);
+        boolean disabledLast = Boolean.parseBoolean(args.string("disabled-used-last", "false"));
+        boolean keep = Boolean.parseBoolean(args.string("keep-dir", "false"));
+        String markdown = args.string("markdown", null);
+        Path work = Files.createTempDirectory("iam-janitor-soak");
+        try {
+            log.println("soak: review of " + users + " users under faults, work dir " + work);
+            SoakReview.Outcome r = SoakReview.run(new SoakReview.Options(users, leavers, approve, errors, throttles,
+                    drops, latency, seed, 20, disabledLast), work.resolve("review"), log::println);
+            Table review = new Table(REVIEW_HEADERS).row(r.users(), pct(errors), pct(throttles), pct(drops),
+                    r.candidates(), r.approved(), r.deleted(), r.runs(), r.approvalPosts(), r.iamRequests(),
+                    r.faultsInjected(), r.violations().size(), String.format(Locale.ROOT, "%.1f", r.wallSeconds()));
+            r.violations().forEach(v -> log.println("soak: VIOLATION " + v));
+            log.println("soak: CLI delete --execute killed " + kills + " times, " + killUsers + " users");
+            KillSoak.Outcome k = KillSoak.run(new KillSoak.Options(killUsers, 0.2, kills, 30, latency, seed),
+                    work.resolve("kill"), log::println);
+            Table kill = new Table(KILL_HEADERS).row(k.users(), k.named(), k.deleted(), k.killsSurvived(), k.runs(),
+                    k.finalExit(), k.teardownCalls(), k.violations().size(),
+                    String.format(Locale.ROOT, "%.1f", k.wallSeconds()));
+            k.violations().forEach(v -> log.println("soak: VIOLATION " + v));
+            out.print(review.text());
+            out.println();
+            out.print(kill.text());
+            if (markdown != null) {
+                Files.writeString(Path.of(markdown), review.markdown() + "\n" + kill.markdown());
+                log.println("soak: tables written to " + markdown);
+            }
+            if (!r.violations().isEmpty() || !k.violations().isEmpty()) {
+                throw new IllegalStateException((r.violations().size() + k.violations().size())
+                        + " invariant(s) violated; see above");
+            }
+        } finally {
+            if (!keep) {
+                deleteTree(work);
+            } else {
+                log.println("soak: kept " + work);
+            }
+        }
+    }
+
+    private static String pct(double rate) {
+        return String.format(Locale.ROOT, "%.0f%%", rate * 100);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
