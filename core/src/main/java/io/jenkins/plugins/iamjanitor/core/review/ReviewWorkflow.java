@@ -92,6 +92,11 @@ public final class ReviewWorkflow {
                 : ports.store().findUnfinished(settings.accountId());
         if (existing.isPresent()) {
             ReviewRecord r = existing.get();
+            if (!Objects.equals(r.accountId(), settings.accountId())) {
+                // Resuming would approve, ticket and delete in the wrong account.
+                throw new IllegalStateException("review " + r.reviewId() + " belongs to account " + r.accountId()
+                        + ", not to " + settings.accountId());
+            }
             if (!r.finished() && r.dryRun() != settings.dryRun()) {
                 throw new IllegalStateException("review " + r.reviewId() + " was started "
                         + (r.dryRun() ? "as a dry run" : "in execute mode") + "; resume it in the same mode or abandon"

@@ -320,6 +320,22 @@ class ReviewWorkflowTest {
         assertThat(deleter.calls).hasSize(2);
     }
 
+    @Test
+    void aReviewOfAnotherAccountIsNeverResumedHere() {
+        store.save(ReviewRecord.start("r-other", "999999999999", false, NOW));
+        ReviewSettings named = new ReviewSettings("r-other", "123456789012", "#c", List.of("U123"),
+                Duration.ofMinutes(1), null, null, null, null, null, null, new DeletionSettings(false, 10));
+        ReviewPorts ports = new ReviewPorts(p -> {
+            scans++;
+            return scan;
+        }, approvals, tickets, activity, deleter, store, reports);
+        assertThatThrownBy(() -> new ReviewWorkflow(ports, named, null, Clock.fixed(NOW, ZoneOffset.UTC))
+                .run(ProgressListener.NONE, ReviewObserver.NONE))
+                .hasMessage("review r-other belongs to account 999999999999, not to 123456789012");
+        assertThat(approvals.posted).isEmpty();
+        assertThat(scans).isZero();
+    }
+
     /** Jira fails the first create after the approval came in. */
     static final class TicketsFailingOnce extends ReviewFakes.Tickets {
         private boolean failed;
