@@ -84,7 +84,8 @@ final class DemoCommand implements Callable<Integer> {
             }
             PolicySettings settings = policy.settings(services.scenarioExemptions());
             ReviewRunner.Options options = new ReviewRunner.Options(!dryRun, DeletionSettings.DEFAULT_MAX_DELETIONS,
-                    Duration.ofSeconds(approvalTimeoutSeconds), services.reviewChannel(), List.of(approver), List.of(),
+                    Duration.ofSeconds(approvalTimeoutSeconds), services.reviewChannel(), List.of(approver),
+                    services.scenarioCloudTrailRegions(),
                     "Done", null, true, outputDir.resolve("state"), outputDir.resolve("reports"), Map.of());
             ReviewRunner runner = new ReviewRunner(services, settings,
                     new JsonBackupStore(outputDir.resolve("backups").toAbsolutePath(), clock), options, clock);

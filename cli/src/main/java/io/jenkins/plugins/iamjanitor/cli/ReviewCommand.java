@@ -89,7 +89,8 @@ final class ReviewCommand implements Callable<Integer> {
     List<String> approvers = new ArrayList<>();
 
     @Option(names = "--cloudtrail-region", paramLabel = "REGION",
-            description = "Extra CloudTrail region to search besides us-east-1; repeatable.")
+            description = "Extra CloudTrail region to search besides us-east-1; repeatable (sandbox default: the"
+                    + " scenario's janitor.cloudTrailRegions).")
     List<String> regions = new ArrayList<>();
 
     @Option(names = "--jira-url", paramLabel = "URL",
@@ -152,15 +153,17 @@ final class ReviewCommand implements Callable<Integer> {
             PolicySettings settings = policy.settings(extra);
             String channel = slackChannel;
             List<String> allowed = approvers;
+            List<String> trailRegions = regions;
             if (services instanceof SandboxReviewServices s) {
                 channel = channel == null ? s.reviewChannel() : channel;
+                trailRegions = trailRegions.isEmpty() ? s.scenarioCloudTrailRegions() : trailRegions;
                 allowed = allowed.isEmpty() && s.scriptedApprover() != null ? List.of(s.scriptedApprover()) : allowed;
             }
             if (allowed.isEmpty()) {
                 throw new UsageException("--approver is required: nobody could decide otherwise");
             }
             ReviewRunner.Options options = new ReviewRunner.Options(execute, maxDeletions,
-                    Duration.ofMinutes(approvalTimeoutMinutes), channel, allowed, regions, doneStatus, reviewId,
+                    Duration.ofMinutes(approvalTimeoutMinutes), channel, allowed, trailRegions, doneStatus, reviewId,
                     // A sandbox lives as long as this process: an unfinished review of an earlier one cannot go on.
                     newReview || target.sandbox, stateDir, reportDir, Map.of());
             ConfirmationGate gate = confirm ? new ConsoleGate(new BufferedReader(new InputStreamReader(System.in,

@@ -139,6 +139,14 @@ public final class SandboxReviewServices implements ReviewServices {
                 strings(ex.path("groups")));
     }
 
+    /**
+     * Extra CloudTrail regions to search besides us-east-1, from the scenario's optional
+     * {@code janitor.cloudTrailRegions} (what an organisation would configure): sign-ins can land in other regions.
+     */
+    public List<String> scenarioCloudTrailRegions() {
+        return strings(scenario.section("janitor").path("cloudTrailRegions"));
+    }
+
     private static List<String> strings(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
