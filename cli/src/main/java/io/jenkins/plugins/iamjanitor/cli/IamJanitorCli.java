@@ -53,7 +53,9 @@ public final class IamJanitorCli {
                 .addSubcommand(new ScanCommand(clock))
                 .addSubcommand(new SandboxCommand())
                 .addSubcommand(new DeleteCommand(clock))
-                .addSubcommand(new RestoreCommand(clock));
+                .addSubcommand(new RestoreCommand(clock))
+                .addSubcommand(new ReviewCommand(clock))
+                .addSubcommand(new DemoCommand(clock));
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

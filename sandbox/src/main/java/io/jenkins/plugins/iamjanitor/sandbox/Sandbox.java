@@ -20,8 +20,6 @@ public final class Sandbox implements AutoCloseable {
     public static final String CLOUDTRAIL = "cloudtrail";
     public static final String SLACK = "slack";
     public static final String JIRA = "jira";
-    private static final String NODELAY = "sun.net.httpserver.nodelay";
-
     private final Scenario scenario;
     private final LoopbackServer server;
     private final IamEmulator iam;
@@ -48,11 +46,6 @@ public final class Sandbox implements AutoCloseable {
 
     /** Starts on {@code port} (0: a free one); {@code faults} applies to every emulator and can be changed later. */
     public static Sandbox start(Scenario scenario, int port, FaultPlan faults) {
-        // The JDK server writes headers and body separately; with Nagle on, each answer waits ~40 ms for the
-        // client's delayed ACK. Read once when the JDK's first HttpServer starts, so set before creating ours.
-        if (System.getProperty(NODELAY) == null) {
-            System.setProperty(NODELAY, "true");
-        }
         LoopbackServer server = new LoopbackServer(port);
         CloudTrailEmulator cloudTrail = null;
         LoopbackServer cloudTrailServer = null;

@@ -50,11 +50,6 @@ final class ExemptionMatcher {
         return Optional.empty();
     }
 
-    /** Whether an exemption could still apply once tags and groups are fetched. */
-    boolean needsDetails(IamUser user) {
-        return !user.detailsKnown() && (!exemptions.tags().isEmpty() || !exemptions.groups().isEmpty());
-    }
-
     static boolean tagMatches(String spec, Tag tag) {
         int eq = spec.indexOf('=');
         if (eq < 0) {

@@ -38,11 +38,6 @@ public final class InactivityPolicy {
         return exemptions.match(user);
     }
 
-    /** Whether a verdict could still change to EXEMPT once the user's tags and groups are fetched. */
-    public boolean needsDetails(IamUser user) {
-        return exemptions.needsDetails(user);
-    }
-
     /** The clock's current instant, the same one verdicts carry as evaluatedAt. */
     public Instant evaluatedNow() {
         return clock.instant();

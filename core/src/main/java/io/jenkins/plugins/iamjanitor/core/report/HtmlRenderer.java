@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public final class HtmlRenderer {
     private static final Set<String> STATUSES =
-            Set.of("DELETED", "PLANNED", "KEPT", "NOT_FOUND", "SKIPPED", "FAILED", "yes", "no");
+            Set.of("DELETED", "PLANNED", "KEPT", "NOT_FOUND", "SKIPPED", "FAILED", "APPROVE", "KEEP", "no");
     private static final String CSS = """
             body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1f2328;\
             background:#f6f8fa}
@@ -28,10 +28,12 @@ public final class HtmlRenderer {
             th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top;word-break:break-word}
             th{background:#eaeef2}
             pre{background:#fff;border:1px solid #d0d7de;padding:8px;overflow:auto}
-            .s{font-weight:600;border-radius:10px;padding:1px 8px;font-size:12px}
+            .s{font-weight:600;border-radius:10px;padding:1px 8px;font-size:12px;white-space:nowrap;\
+            display:inline-block}
             .s-DELETED{background:#ffebe9;color:#a40e26}.s-PLANNED{background:#ddf4ff;color:#0550ae}
             .s-KEPT,.s-NOT_FOUND{background:#dafbe1;color:#116329}.s-SKIPPED{background:#fff8c5;color:#7d4e00}
             .s-FAILED{background:#a40e26;color:#fff}.s-no{color:#57606a}
+            .s-APPROVE{background:#fff1e5;color:#953800}.s-KEEP{background:#dafbe1;color:#116329}
             footer{color:#57606a;font-size:12px;margin-top:32px}
             """;
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.iamjanitor.core.report;
 import io.jenkins.plugins.iamjanitor.core.activity.ActivityEvent;
 import io.jenkins.plugins.iamjanitor.core.approval.UserDecision;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionResult;
+import io.jenkins.plugins.iamjanitor.core.deletion.DeletionStatus;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionStep;
 import io.jenkins.plugins.iamjanitor.core.doc.Document;
 import io.jenkins.plugins.iamjanitor.core.model.IamUser;
@@ -11,6 +12,8 @@ import io.jenkins.plugins.iamjanitor.core.policy.CredentialEvidence;
 import io.jenkins.plugins.iamjanitor.core.policy.Verdict;
 import io.jenkins.plugins.iamjanitor.core.review.EvidenceSummary;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +37,8 @@ public final class ReviewReport {
         Document.Builder d = Document.builder();
         d.paragraph("Account " + nz(r.accountId()) + " · " + (r.dryRun() ? "dry run (nothing deleted)" : "execute")
                 + " · " + r.status().name().toLowerCase().replace('_', ' ') + " after stage " + r.stage()
-                + " · started " + r.startedAt() + (r.finishedAt() == null ? "" : " · finished " + r.finishedAt()));
+                + " · started " + t(r.startedAt())
+                + (r.finishedAt() == null ? "" : " · finished " + t(r.finishedAt())));
         if (r.ticket() != null) {
             if (r.ticket().url() != null) {
                 d.link("Ticket " + r.ticket().key(), r.ticket().url());
@@ -48,7 +52,7 @@ public final class ReviewReport {
         }
         if (r.gate() != null) {
             d.paragraph("Confirmation gate: " + (r.gate().proceed() ? "confirmed" : "stopped") + " by " + r.gate().by()
-                    + " at " + r.gate().at() + (r.gate().note() == null ? "" : " (" + r.gate().note() + ")"));
+                    + " at " + t(r.gate().at()) + (r.gate().note() == null ? "" : " (" + r.gate().note() + ")"));
         }
         if (!r.notes().isEmpty()) {
             d.heading(2, "Notes").bullets(r.notes());
@@ -77,9 +81,9 @@ public final class ReviewReport {
     private static void user(Document.Builder d, ReviewRecord r, Verdict v) {
         IamUser u = v.user();
         d.heading(3, u.userName());
-        d.paragraph("ARN " + nz(u.arn()) + " · path " + u.path() + " · created " + u.createDate() + " · "
+        d.paragraph("ARN " + nz(u.arn()) + " · path " + u.path() + " · created " + t(u.createDate()) + " · "
                 + (v.daysInactive() < 0 ? "never active" : v.daysInactive() + " days inactive")
-                + (v.lastActivity() == null ? "" : " (last activity " + v.lastActivity() + ")"));
+                + (v.lastActivity() == null ? "" : " (last activity " + t(v.lastActivity()) + ")"));
         d.paragraph("Why flagged: " + nz(v.reason()));
         if (u.tags() != null && !u.tags().isEmpty()) {
             d.paragraph("Tags: " + u.tags().stream().map(ReviewReport::tag).collect(Collectors.joining(", ")));
@@ -89,17 +93,29 @@ public final class ReviewReport {
         }
         d.table(List.of("Credential", "Id", "Basis", "Date", "Counts as activity", "Detail"),
                 v.evidence().stream().map(ReviewReport::evidenceRow).toList());
-        d.paragraph("Decision: " + r.decisionFor(u.userName()).map(ReviewReport::decision)
-                .orElse(r.approval() == null ? "pending" : "no decision (not approved)"));
+        outcome(d, r, u.userName());
         r.evidenceFor(u.userName()).ifPresent(e -> cloudTrail(d, e));
-        r.deletionFor(u.userName()).ifPresent(x -> deletion(d, x));
+        r.deletionFor(u.userName()).ifPresent(x -> steps(d, x));
+    }
+
+    /** Who decided what, when and where, and what came of it: one row, so statuses line up across users. */
+    private static void outcome(Document.Builder d, ReviewRecord r, String user) {
+        UserDecision decision = r.decisionFor(user).orElse(null);
+        DeletionResult result = r.deletionFor(user).orElse(null);
+        String what = decision != null ? decision.decision().name()
+                : r.approval() == null ? "pending" : "no decision (not approved)";
+        String by = decision == null ? "" : decision.approverName() + " (" + decision.approverId() + ")";
+        d.table(List.of("Decision", "By", "At", "Channel", "Result", "Reason", "Backup"), List.of(List.of(what, by,
+                decision == null ? "" : t(decision.decidedAt()), decision == null ? "" : nz(decision.channel()),
+                result == null ? "not deleted" : result.status().name(),
+                result == null ? "" : nz(result.reason()), result == null ? "" : nz(result.backupFile()))));
     }
 
     private static void cloudTrail(Document.Builder d, EvidenceSummary e) {
         if (e.totalEvents() == 0) {
-            d.paragraph("CloudTrail: no events since " + e.since() + ".");
+            d.paragraph("CloudTrail: no events since " + t(e.since()) + ".");
         } else {
-            d.paragraph("CloudTrail: " + e.totalEvents() + " event(s) since " + e.since() + "; by source: "
+            d.paragraph("CloudTrail: " + e.totalEvents() + " event(s) since " + t(e.since()) + "; by source: "
                     + e.countsBySource().entrySet().stream().map(x -> x.getKey() + " " + x.getValue())
                     .collect(Collectors.joining(", "))
                     + (e.lastConsoleLogin() == null ? "" : "; last console sign-in " + login(e.lastConsoleLogin())));
@@ -115,10 +131,9 @@ public final class ReviewReport {
         }
     }
 
-    private static void deletion(Document.Builder d, DeletionResult x) {
-        d.paragraph("Deletion: " + x.status() + (x.reason() == null ? "" : " (" + x.reason() + ")")
-                + (x.backupFile() == null ? "" : "; backup " + x.backupFile()));
+    private static void steps(Document.Builder d, DeletionResult x) {
         if (!x.plan().isEmpty()) {
+            d.paragraph(x.status() == DeletionStatus.PLANNED ? "IAM calls planned (dry run):" : "IAM calls made:");
             List<String> steps = new ArrayList<>();
             for (DeletionStep s : x.plan()) {
                 steps.add(s.describe());
@@ -126,30 +141,29 @@ public final class ReviewReport {
             d.bullets(steps);
         }
     }
-
     private static List<String> evidenceRow(CredentialEvidence e) {
         return List.of(e.kind().name().toLowerCase().replace('_', ' '), nz(e.id()),
-                e.basis().name().toLowerCase().replace('_', ' '), e.date() == null ? "" : e.date().toString(),
+                e.basis().name().toLowerCase().replace('_', ' '), t(e.date()),
                 e.counts() ? "yes" : "no", nz(e.detail()));
     }
 
     private static List<String> eventRow(ActivityEvent e) {
-        return List.of(String.valueOf(e.eventTime()), nz(e.eventName()), nz(e.eventSource()), nz(e.region()),
+        return List.of(t(e.eventTime()), nz(e.eventName()), nz(e.eventSource()), nz(e.region()),
                 nz(e.sourceIp()), nz(e.userAgent()), nz(e.accessKeyId()), nz(e.errorCode()));
     }
 
-    private static String decision(UserDecision d) {
-        return d.decision().name().toLowerCase() + " by " + d.approverName() + " (" + d.approverId() + ") at "
-                + d.decidedAt() + " via " + d.channel();
-    }
-
     private static String login(ActivityEvent e) {
-        return e.eventTime() + (e.consoleLoginResult() == null ? "" : " " + e.consoleLoginResult())
+        return t(e.eventTime()) + (e.consoleLoginResult() == null ? "" : " " + e.consoleLoginResult())
                 + (e.mfaUsed() == null ? "" : e.mfaUsed() ? " with MFA" : " without MFA");
     }
 
     private static String tag(Tag t) {
         return t.value().isEmpty() ? t.key() : t.key() + "=" + t.value();
+    }
+
+    /** To the second: sub-second digits only make a report harder to read. */
+    private static String t(Instant instant) {
+        return instant == null ? "" : instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private static String nz(String s) {

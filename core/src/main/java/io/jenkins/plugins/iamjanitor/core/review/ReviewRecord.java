@@ -5,6 +5,7 @@ import io.jenkins.plugins.iamjanitor.core.approval.ApprovalOutcome;
 import io.jenkins.plugins.iamjanitor.core.approval.Decision;
 import io.jenkins.plugins.iamjanitor.core.approval.UserDecision;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionResult;
+import io.jenkins.plugins.iamjanitor.core.deletion.DeletionStatus;
 import io.jenkins.plugins.iamjanitor.core.policy.Verdict;
 import io.jenkins.plugins.iamjanitor.core.ticket.TicketRef;
 import java.time.Instant;
@@ -98,6 +99,26 @@ public record ReviewRecord(
     public Optional<EvidenceSummary> evidenceFor(String userName) {
         return evidence == null ? Optional.empty()
                 : evidence.stream().filter(e -> e.userName().equals(userName)).findFirst();
+    }
+
+    /** Deletions done (or, in a dry run, planned) so far: what the per-review cap counts. */
+    public long deletionsCountingAgainstCap() {
+        return deletions.stream()
+                .filter(x -> x.status() == DeletionStatus.DELETED || x.status() == DeletionStatus.PLANNED).count();
+    }
+
+    /** Why the ticket must not be closed yet; null when every approved user was handled as planned. */
+    public String whyTicketStaysOpen() {
+        if (dryRun) {
+            return "dry run, nothing was deleted";
+        }
+        if (gate != null && !gate.proceed()) {
+            return "stopped at the confirmation gate";
+        }
+        boolean unfinished = deletions.stream().anyMatch(d -> d.status() == DeletionStatus.FAILED
+                || d.status() == DeletionStatus.SKIPPED || d.status() == DeletionStatus.KEPT);
+        return unfinished ? "some approved users were not deleted (failed, kept at the re-check, or over the cap)"
+                : null;
     }
 
     // Withers: each returns a copy with one stage's result and the stage reached.

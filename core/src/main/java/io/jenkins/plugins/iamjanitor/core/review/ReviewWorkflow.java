@@ -92,6 +92,11 @@ public final class ReviewWorkflow {
                 : ports.store().findUnfinished(settings.accountId());
         if (existing.isPresent()) {
             ReviewRecord r = existing.get();
+            if (!Objects.equals(r.accountId(), settings.accountId())) {
+                // Resuming would approve, ticket and delete in the wrong account.
+                throw new IllegalStateException("review " + r.reviewId() + " belongs to account " + r.accountId()
+                        + ", not to " + settings.accountId());
+            }
             if (!r.finished() && r.dryRun() != settings.dryRun()) {
                 throw new IllegalStateException("review " + r.reviewId() + " was started "
                         + (r.dryRun() ? "as a dry run" : "in execute mode") + "; resume it in the same mode or abandon"
@@ -165,7 +170,8 @@ public final class ReviewWorkflow {
         if (run.record.ticket() != null) {
             return;
         }
-        TicketRef ref = ports.tickets().openOrFind(ReviewDocuments.ticket(run.record, settings.ticketFields()));
+        TicketRef ref = ports.tickets().openOrFind(ReviewDocuments.ticket(run.record, settings.ticketFields(),
+                settings.buildUrl()));
         run.save(run.record.withTicket(ref, now()));
         run.progress.progress((ref.created() ? "Opened ticket " : "Reusing open ticket ") + ref.key()
                 + (ref.url() == null ? "" : " " + ref.url()) + ".");
@@ -188,7 +194,7 @@ public final class ReviewWorkflow {
         }
         // Commented before the record is saved: a crash in between repeats the comment rather than losing it.
         ports.tickets().comment(run.record.ticket().key(), ReviewDocuments.evidence(
-                run.record.withEvidence(summaries, now())));
+                run.record.withEvidence(summaries, now()), now()));
         run.save(run.record.withEvidence(summaries, now()));
     }
 
@@ -201,7 +207,7 @@ public final class ReviewWorkflow {
                 continue;
             }
             DeletionResult result;
-            if (countsAgainstCap(run.record) >= max) {
+            if (run.record.deletionsCountingAgainstCap() >= max) {
                 result = new DeletionResult(d.userName(), DeletionStatus.SKIPPED,
                         "the cap of " + max + " deletions per review was reached", null, List.of());
                 run.progress.progress(d.userName() + ": skipped, cap of " + max + " deletions reached.");
@@ -228,11 +234,6 @@ public final class ReviewWorkflow {
         }
     }
 
-    private static long countsAgainstCap(ReviewRecord r) {
-        return r.deletions().stream()
-                .filter(x -> x.status() == DeletionStatus.DELETED || x.status() == DeletionStatus.PLANNED).count();
-    }
-
     private void closeTicket(Run run) {
         String key = run.record.ticket().key();
         if (!run.record.stage().reached(ReviewStage.OUTCOME_COMMENTED)) {
@@ -243,7 +244,7 @@ public final class ReviewWorkflow {
         if (run.record.stage().reached(ReviewStage.TICKET_TRANSITIONED)) {
             return;
         }
-        String why = whyTicketStaysOpen(run.record);
+        String why = run.record.whyTicketStaysOpen();
         if (why == null) {
             ports.tickets().transition(key, settings.doneStatus());
             run.progress.progress("Moved " + key + " to " + settings.doneStatus() + ".");
@@ -252,19 +253,6 @@ public final class ReviewWorkflow {
             run.progress.progress("Left " + key + " open: " + why + ".");
         }
         run.save(run.record.atStage(ReviewStage.TICKET_TRANSITIONED, now()));
-    }
-
-    private static String whyTicketStaysOpen(ReviewRecord r) {
-        if (r.dryRun()) {
-            return "dry run, nothing was deleted";
-        }
-        if (r.gate() != null && !r.gate().proceed()) {
-            return "stopped at the confirmation gate";
-        }
-        boolean unfinished = r.deletions().stream().anyMatch(d -> d.status() == DeletionStatus.FAILED
-                || d.status() == DeletionStatus.SKIPPED || d.status() == DeletionStatus.KEPT);
-        return unfinished ? "some approved users were not deleted (failed, kept at the re-check, or over the cap)"
-                : null;
     }
 
     private ReviewRecord report(Run run) {

@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Lists every user, evaluates each, and fetches tags and groups only for would-be candidates. Read-only. */
+/**
+ * Lists every user, evaluates each, and fetches details (tags, groups, SSH keys, certificates, service-specific
+ * credentials) only for would-be candidates. Read-only.
+ */
 public final class InactivityScanner {
     private final IamDirectory directory;
     private final InactivityPolicy policy;
@@ -44,10 +47,14 @@ public final class InactivityScanner {
         return new ScanResult(scannedAt == null ? policy.evaluatedNow() : scannedAt, verdicts);
     }
 
-    /** Tags and groups cost two calls per user, so they are fetched only when they could turn a flag into EXEMPT. */
+    /**
+     * Details cost several calls per user, so only would-be candidates get them. They are fetched whatever the
+     * exemptions say: the credential report lists no SSH keys or service-specific credentials, and those can turn a
+     * flag into unknown activity.
+     */
     private Verdict evaluate(IamUser user) {
         Verdict first = policy.evaluate(user);
-        if (first.outcome() != Outcome.INACTIVE || !policy.needsDetails(user)) {
+        if (first.outcome() != Outcome.INACTIVE || user.detailsKnown()) {
             return first;
         }
         IamUser detailed;
@@ -56,7 +63,7 @@ public final class InactivityScanner {
         } catch (ServiceException e) {
             // Without tags and groups an exemption cannot be ruled out; never flag on a guess.
             return new Verdict(user, Outcome.UNKNOWN_ACTIVITY,
-                    "not flagged: tags and groups could not be read to check exemptions (" + e.getMessage() + ")",
+                    "not flagged: tags, groups and other credentials could not be read (" + e.getMessage() + ")",
                     first.evaluatedAt(), first.lastActivity(), first.daysInactive(), first.driving(),
                     first.evidence());
         }

@@ -284,16 +284,5 @@ class InactivityPolicyTest {
             assertThat(evaluate(e, user("busy", LONG_AGO).password(LONG_AGO, NOW).build()).outcome())
                     .isEqualTo(Outcome.EXEMPT);
         }
-
-        @Test
-        void unknownTagsAndGroupsAskForDetails() {
-            InactivityPolicy p = policy();
-            IamUser noDetails = inactive.build();
-            assertThat(noDetails.detailsKnown()).isFalse();
-            assertThat(p.needsDetails(noDetails)).isTrue();
-            assertThat(p.needsDetails(noDetails.withDetails(List.of(), List.of()))).isFalse();
-            assertThat(policy(true, new Exemptions(List.of("x"), null, null, null)).needsDetails(noDetails))
-                    .as("no tag or group exemption configured").isFalse();
-        }
     }
 }

@@ -32,9 +32,11 @@ class ReportRenderersTest {
                 "<b>1</b><span>Approved for deletion</span>", "<b>1</b><span>Kept by the approver</span>",
                 "<b>1</b><span>Deleted</span>");
         assertThat(html).contains("<th>Credential</th>", "AKIABOB", "console password");
-        assertThat(html).contains("Decision: approve by Alice Approver (U123)", "Decision: keep by Alice Approver");
+        assertThat(html).contains("<th>Decision</th><th>By</th>", "<span class=\"s s-APPROVE\">APPROVE</span></td>"
+                + "<td>Alice Approver (U123)</td>", "<span class=\"s s-KEEP\">KEEP</span>");
         assertThat(html).contains("CloudTrail: 1 event(s)", "ConsoleLogin", "198.51.100.7");
-        assertThat(html).contains("Deletion: DELETED", "backup /backups/" + HtmlRenderer.escape(HOSTILE) + ".json");
+        assertThat(html).contains("<span class=\"s s-DELETED\">DELETED</span>",
+                "<td>/backups/" + HtmlRenderer.escape(HOSTILE) + ".json</td>", "IAM calls made:");
         assertThat(html).contains("Exempt users (never touched)", "svc-ci");
     }
 

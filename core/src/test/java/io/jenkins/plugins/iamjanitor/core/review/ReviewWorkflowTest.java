@@ -67,7 +67,7 @@ class ReviewWorkflowTest {
         assertThat(tickets.created.get("SEC-1").userNames()).containsExactly("alice", "bob", "carol");
         assertThat(tickets.created.get("SEC-1").labels()).contains("iam-janitor", "123456789012");
         assertThat(MarkdownRenderer.render(tickets.created.get("SEC-1").description()))
-                .contains("approve by Alice Approver", "keep by Alice Approver");
+                .contains("| alice | APPROVE | Alice Approver (U123) |", "| bob | KEEP | Alice Approver (U123) |");
         // CloudTrail for the approved users only, by user name and key id, in the configured regions.
         assertThat(activity.queries).extracting(q -> q.userName()).containsExactly("alice", "carol");
         assertThat(activity.queries.get(0).accessKeyIds()).containsExactly("AKIAALICE");
@@ -318,6 +318,22 @@ class ReviewWorkflowTest {
         assertThat(r).isEqualTo(first);
         assertThat(approvals.posted).hasSize(1);
         assertThat(deleter.calls).hasSize(2);
+    }
+
+    @Test
+    void aReviewOfAnotherAccountIsNeverResumedHere() {
+        store.save(ReviewRecord.start("r-other", "999999999999", false, NOW));
+        ReviewSettings named = new ReviewSettings("r-other", "123456789012", "#c", List.of("U123"),
+                Duration.ofMinutes(1), null, null, null, null, null, null, new DeletionSettings(false, 10));
+        ReviewPorts ports = new ReviewPorts(p -> {
+            scans++;
+            return scan;
+        }, approvals, tickets, activity, deleter, store, reports);
+        assertThatThrownBy(() -> new ReviewWorkflow(ports, named, null, Clock.fixed(NOW, ZoneOffset.UTC))
+                .run(ProgressListener.NONE, ReviewObserver.NONE))
+                .hasMessage("review r-other belongs to account 999999999999, not to 123456789012");
+        assertThat(approvals.posted).isEmpty();
+        assertThat(scans).isZero();
     }
 
     /** Jira fails the first create after the approval came in. */

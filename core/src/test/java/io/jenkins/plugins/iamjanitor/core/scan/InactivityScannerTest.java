@@ -3,7 +3,9 @@ package io.jenkins.plugins.iamjanitor.core.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.iamjanitor.core.model.ConsolePassword;
+import io.jenkins.plugins.iamjanitor.core.model.CredentialStatus;
 import io.jenkins.plugins.iamjanitor.core.model.IamUser;
+import io.jenkins.plugins.iamjanitor.core.model.SshPublicKey;
 import io.jenkins.plugins.iamjanitor.core.model.Tag;
 import io.jenkins.plugins.iamjanitor.core.policy.Exemptions;
 import io.jenkins.plugins.iamjanitor.core.policy.InactivityPolicy;
@@ -55,7 +57,15 @@ class InactivityScannerTest {
             if (user.userName().equals("broken")) {
                 throw new ServiceException("IAM", "ListUserTags", "AccessDenied", "not authorized");
             }
-            return user.withDetails(tags.getOrDefault(user.userName(), List.of()), List.of());
+            IamUser detailed = user.withDetails(tags.getOrDefault(user.userName(), List.of()), List.of());
+            if (!user.userName().equals("git-user")) {
+                return detailed;
+            }
+            // Like the credential report path: the SSH key only shows up with the details.
+            return new IamUser(detailed.userName(), detailed.userId(), detailed.arn(), detailed.path(),
+                    detailed.createDate(), detailed.tags(), detailed.groups(), detailed.password(), List.of(),
+                    List.of(new SshPublicKey("APKAGIT", CredentialStatus.ACTIVE, NOW.minus(Duration.ofDays(200)))),
+                    List.of(), List.of(), List.of());
         }
 
         @Override
@@ -84,5 +94,19 @@ class InactivityScannerTest {
         assertThat(lines).anyMatch(l -> l.startsWith("[2/4] idle: INACTIVE"))
                 .anyMatch(l -> l.startsWith("[3/4] keeper: EXEMPT"))
                 .last().asString().contains("1 of 4");
+    }
+
+    @Test
+    void fetchesDetailsForCandidatesEvenWithoutTagOrGroupExemptions() {
+        Directory dir = new Directory(List.of(user("git-user", 60), user("idle", 60)), Map.of());
+        PolicySettings noTagExemption = new PolicySettings(Duration.ofDays(21), true,
+                new Exemptions(List.of(), List.of(), List.of(), List.of()));
+        InactivityPolicy policy = new InactivityPolicy(noTagExemption, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        ScanResult result = new InactivityScanner(dir, policy).scan(ProgressListener.NONE);
+
+        assertThat(dir.detailCalls).containsExactly("git-user", "idle");
+        assertThat(result.verdicts()).extracting(Verdict::outcome)
+                .containsExactly(Outcome.UNKNOWN_ACTIVITY, Outcome.INACTIVE);
     }
 }

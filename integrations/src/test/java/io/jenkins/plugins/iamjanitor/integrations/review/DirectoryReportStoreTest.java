@@ -41,6 +41,6 @@ class DirectoryReportStoreTest {
         assertThat(Files.readString(Path.of(written.get(1)))).startsWith("# IAM Janitor review review-9")
                 .contains("| Deleted | 1 |", "[Ticket SEC-7](<https://jira.example/browse/SEC-7>)");
         assertThat(Files.readString(Path.of(written.get(2)))).startsWith("<!DOCTYPE html>")
-                .contains("backup /backups/alice.json", "ap-south-1 could not be searched");
+                .contains("<td>/backups/alice.json</td>", "ap-south-1 could not be searched");
     }
 }

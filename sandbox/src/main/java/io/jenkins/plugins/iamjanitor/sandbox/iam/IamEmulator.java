@@ -141,6 +141,12 @@ public final class IamEmulator implements HttpHandler {
             } catch (IamError e) {
                 status = e.status();
                 xml = XmlWriter.error(namespace, e, requestId);
+            } catch (RuntimeException e) {
+                // An emulator bug or input it cannot read: answer like AWS's InternalFailure instead of hanging up.
+                IamError failure = new IamError("InternalFailure", 500, "Receiver",
+                        "The sandbox could not process " + action + ": " + e);
+                status = failure.status();
+                xml = XmlWriter.error(namespace, failure, requestId);
             }
             byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/xml");

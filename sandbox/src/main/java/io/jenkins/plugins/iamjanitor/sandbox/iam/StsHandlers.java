@@ -30,7 +30,19 @@ final class StsHandlers {
             throw IamError.validation("Invalid RoleArn: " + roleArn);
         }
         String externalId = r.get("ExternalId");
-        Integer duration = r.get("DurationSeconds") == null ? null : Integer.valueOf(r.get("DurationSeconds"));
+        Integer duration = null;
+        if (r.get("DurationSeconds") != null) {
+            try {
+                duration = Integer.valueOf(r.get("DurationSeconds"));
+            } catch (NumberFormatException e) {
+                throw IamError.validation("DurationSeconds must be a number, got " + r.get("DurationSeconds"));
+            }
+            if (duration < 900 || duration > 43_200) {
+                throw IamError.validation("1 validation error detected: Value '" + duration
+                        + "' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900"
+                        + " and 43200");
+            }
+        }
         String keyId = state.ids().next("ASIA", 16);
         String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
         String account = roleArn.split(":")[4];

@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -90,8 +92,14 @@ public final class AwsCloudTrailActivityLog implements ActivityLog {
         }
     }
 
+    /**
+     * The configured regions (us-east-1 first: IAM, STS and most sign-ins land there) plus the query's own. A query
+     * naming only, say, eu-west-1 must not lose the home region's events.
+     */
     private List<String> regionsOf(ActivityQuery query) {
-        return query.regions().isEmpty() ? settings.regions() : query.regions();
+        Set<String> regions = new LinkedHashSet<>(settings.regions());
+        regions.addAll(query.regions());
+        return List.copyOf(regions);
     }
 
     private ExecutorService newPool(String region) {

@@ -115,6 +115,18 @@ class AwsCloudTrailActivityLogTest {
     }
 
     @Test
+    void regionsNamedByTheQueryAddToTheHomeRegion() {
+        ActivityLog log = start(SCENARIO, fast());
+        ActivityQuery euOnly = query("alice", List.of());
+        euOnly = new ActivityQuery(euOnly.userName(), euOnly.accessKeyIds(), euOnly.since(), List.of("eu-west-1"));
+
+        ActivityLookup lookup = log.lookup(euOnly);
+
+        assertThat(lookup.events()).extracting(ActivityEvent::region).contains("us-east-1", "eu-west-1");
+        assertThat(emulator.requestCounts()).containsEntry("us-east-1", 1L).containsEntry("eu-west-1", 1L);
+    }
+
+    @Test
     void followsNextTokenThroughEveryPage() {
         AwsCloudTrailActivityLog log = start("{\"cloudtrail\": {\"requestsPerSecond\": 1000}}", fast());
         emulator.events().generate("carol", List.of("AKIACAROL0000000001"), 120, List.of("us-east-1"),

@@ -1,0 +1,106 @@
+package io.jenkins.plugins.iamjanitor.cli;
+
+import io.jenkins.plugins.iamjanitor.cli.review.DemoNarrator;
+import io.jenkins.plugins.iamjanitor.cli.review.ReviewRunner;
+import io.jenkins.plugins.iamjanitor.cli.review.SandboxReviewServices;
+import io.jenkins.plugins.iamjanitor.core.deletion.DeletionSettings;
+import io.jenkins.plugins.iamjanitor.core.policy.PolicySettings;
+import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
+import io.jenkins.plugins.iamjanitor.integrations.backup.JsonBackupStore;
+import io.jenkins.plugins.iamjanitor.sandbox.Scenario;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs one whole review on the embedded sandbox and explains each step: scan, approval in Slack "
+                + "(the scenario's scripted approver clicks), Jira ticket, CloudTrail evidence, deletion with backups, "
+                + "outcome on the ticket, reports. Everything runs on loopback emulators; nothing leaves this machine.",
+                "The sandbox is thrown away at the end, so the demo deletes for real (in the sandbox) unless "
+                + "--dry-run."})
+final class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "Scenario file (default: the built-in scenario). It needs a slack.approver section.")
+    Path scenario;
+
+    @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = "iam-janitor-demo",
+            description = "Where the reports, backups and the review record go (default: ${DEFAULT-VALUE}).")
+    Path outputDir;
+
+    @Option(names = "--dry-run", description = "Plan the deletions instead of performing them (in the sandbox).")
+    boolean dryRun;
+
+    @Option(names = "--approval-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "How long to wait for the scripted approver (default: ${DEFAULT-VALUE}).")
+    int approvalTimeoutSeconds;
+
+    @Mixin
+    PolicyOptions policy = new PolicyOptions();
+
+    private final Clock clock;
+
+    DemoCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Held so the level sticks: the adapters' log lines repeat the progress lines, so only warnings are shown. */
+    private final Logger adapterLog = Logger.getLogger("io.jenkins.plugins.iamjanitor");
+
+    @Override
+    public Integer call() {
+        if (spec.commandLine().getParseResult() == null
+                || !spec.commandLine().getParseResult().hasMatchedOption("--verbose")) {
+            adapterLog.setLevel(Level.WARNING);
+        }
+        if (approvalTimeoutSeconds < 1) {
+            throw new UsageException("--approval-timeout must be at least 1 second");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Scenario sc = scenario == null ? Scenario.builtIn() : Scenario.load(scenario);
+        out.println("IAM Janitor demo: a whole access review on the embedded sandbox (scenario: " + sc.name() + ").");
+        out.println("The AWS SDK, the Slack client and the Jira client are the real ones; the services they talk to"
+                + " are loopback emulators.");
+        out.flush();
+        try (SandboxReviewServices services = SandboxReviewServices.start(sc, clock, line -> progress(err, line))) {
+            String approver = services.scriptedApprover();
+            if (approver == null) {
+                throw new UsageException("scenario " + sc.name() + " has no slack.approver: the demo needs a scripted"
+                        + " approver (see docs/sandbox.md)");
+            }
+            PolicySettings settings = policy.settings(services.scenarioExemptions());
+            ReviewRunner.Options options = new ReviewRunner.Options(!dryRun, DeletionSettings.DEFAULT_MAX_DELETIONS,
+                    Duration.ofSeconds(approvalTimeoutSeconds), services.reviewChannel(), List.of(approver),
+                    services.scenarioCloudTrailRegions(),
+                    "Done", null, true, outputDir.resolve("state"), outputDir.resolve("reports"), Map.of());
+            ReviewRunner runner = new ReviewRunner(services, settings,
+                    new JsonBackupStore(outputDir.resolve("backups").toAbsolutePath(), clock), options, clock);
+            ReviewRecord record = runner.run(line -> progress(err, line), new DemoNarrator(out, "Done"), null);
+            int code = ReviewRunner.summarize(record, out);
+            services.describeAftermath(record).forEach(out::println);
+            record.reports().stream().filter(p -> p.endsWith(".html")).findFirst()
+                    .ifPresent(p -> out.println("\nOpen the HTML report: " + Path.of(p).toUri()));
+            out.flush();
+            return code;
+        }
+    }
+
+    private static void progress(PrintWriter err, String line) {
+        err.println("  " + line);
+        err.flush();
+    }
+}

@@ -1,0 +1,173 @@
+package io.jenkins.plugins.iamjanitor.cli.review;
+
+import io.jenkins.plugins.iamjanitor.core.port.ActivityLog;
+import io.jenkins.plugins.iamjanitor.core.port.ApprovalChannel;
+import io.jenkins.plugins.iamjanitor.core.port.IamDirectory;
+import io.jenkins.plugins.iamjanitor.core.port.IamUserAdmin;
+import io.jenkins.plugins.iamjanitor.core.port.ProgressListener;
+import io.jenkins.plugins.iamjanitor.core.port.ServiceException;
+import io.jenkins.plugins.iamjanitor.core.port.TicketTracker;
+import io.jenkins.plugins.iamjanitor.integrations.aws.AwsClients;
+import io.jenkins.plugins.iamjanitor.integrations.aws.AwsIamDirectory;
+import io.jenkins.plugins.iamjanitor.integrations.aws.AwsIamUserAdmin;
+import io.jenkins.plugins.iamjanitor.integrations.aws.AwsSettings;
+import io.jenkins.plugins.iamjanitor.integrations.aws.cloudtrail.AwsCloudTrailActivityLog;
+import io.jenkins.plugins.iamjanitor.integrations.aws.cloudtrail.CloudTrailClientFactory;
+import io.jenkins.plugins.iamjanitor.integrations.aws.cloudtrail.CloudTrailSettings;
+import io.jenkins.plugins.iamjanitor.integrations.jira.JiraCredentials;
+import io.jenkins.plugins.iamjanitor.integrations.jira.JiraFlavour;
+import io.jenkins.plugins.iamjanitor.integrations.jira.JiraRestClient;
+import io.jenkins.plugins.iamjanitor.integrations.jira.JiraSettings;
+import io.jenkins.plugins.iamjanitor.integrations.jira.JiraTicketTracker;
+import io.jenkins.plugins.iamjanitor.integrations.slack.SlackSecret;
+import io.jenkins.plugins.iamjanitor.integrations.slack.SlackWebClient;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real services: AWS through the SDK, Slack (Web API + Socket Mode: no public URL), Jira REST. Secrets come from
+ * the environment only and are wrapped at once so that no log line, exception or toString can show them.
+ */
+public final class LiveReviewServices implements ReviewServices {
+
+    /**
+     * @param env the process environment: {@code SLACK_BOT_TOKEN}, {@code SLACK_APP_TOKEN}, optional
+     *            {@code SLACK_SIGNING_SECRET}; {@code JIRA_EMAIL} + {@code JIRA_API_TOKEN} (Cloud) or {@code JIRA_PAT}
+     *            (Data Center)
+     */
+    public record Config(AwsSettings aws, Map<String, String> env, String jiraUrl, String jiraProject,
+            String jiraIssueType, List<String> cloudTrailRegions) {
+        @Override
+        public String toString() {
+            return "Config[jira=" + jiraUrl + ", project=" + jiraProject + "]";
+        }
+    }
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private String accountId;
+    private IamDirectory directory;
+    private IamUserAdmin admin;
+    private ApprovalChannel approvals;
+    private TicketTracker tickets;
+    private ActivityLog activity;
+
+    private LiveReviewServices() {
+    }
+
+    public static LiveReviewServices connect(Config config, Clock clock, ProgressListener progress) {
+        LiveReviewServices s = new LiveReviewServices();
+        try {
+            s.connectAll(config, clock, progress);
+            return s;
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    private void connectAll(Config config, Clock clock, ProgressListener progress) {
+        Map<String, String> env = config.env();
+        SlackSecret bot = secret(env, "SLACK_BOT_TOKEN", "the Slack bot token (xoxb-...)");
+        SlackSecret app = secret(env, "SLACK_APP_TOKEN", "the Slack app-level token for Socket Mode (xapp-...)");
+        String signing = env.get("SLACK_SIGNING_SECRET");
+        JiraCredentials jiraCredentials = jiraCredentials(env);
+
+        AwsClients aws = keep(new AwsClients(config.aws()));
+        try {
+            accountId = aws.sts().getCallerIdentity().account();
+        } catch (RuntimeException e) {
+            throw new ServiceException("STS", "GetCallerIdentity", null, "cannot tell which AWS account these"
+                    + " credentials belong to: " + e.getMessage(), e);
+        }
+        directory = new AwsIamDirectory(aws.iam());
+        admin = new AwsIamUserAdmin(aws.iam());
+        CloudTrailClientFactory trail = keep(new CloudTrailClientFactory(config.aws().cloudTrailEndpointOverride(),
+                aws.credentialsProvider(), Duration.ofSeconds(30)));
+        activity = new AwsCloudTrailActivityLog(CloudTrailSettings.defaults(config.cloudTrailRegions()), trail);
+
+        SlackConnection slack = keep(new SlackConnection(SlackWebClient.DEFAULT_BASE, bot, app,
+                SlackSecret.of(signing == null || signing.isBlank() ? "unused-with-socket-mode" : signing), clock));
+        approvals = slack.connect(Duration.ofSeconds(30)).approvals();
+
+        URI jira = URI.create(config.jiraUrl());
+        JiraRestClient client = JiraRestClient.create(jira, jiraCredentials,
+                jiraCredentials.isCloudApiToken() ? JiraFlavour.CLOUD : JiraFlavour.AUTO);
+        JiraSettings js = JiraSettings.of(jira, config.jiraProject())
+                .withProject(config.jiraProject(), config.jiraIssueType()).withDryRun(false);
+        tickets = new JiraTicketTracker(client, js, progress);
+        progress.progress("Connected: AWS account " + accountId + ", Slack (Socket Mode), Jira " + jira);
+    }
+
+    private static SlackSecret secret(Map<String, String> env, String name, String what) {
+        String v = env.get(name);
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException("set " + name + " to " + what);
+        }
+        return SlackSecret.of(v);
+    }
+
+    private static JiraCredentials jiraCredentials(Map<String, String> env) {
+        String pat = env.get("JIRA_PAT");
+        if (pat != null && !pat.isBlank()) {
+            return JiraCredentials.personalAccessToken(pat);
+        }
+        String email = env.get("JIRA_EMAIL");
+        String token = env.get("JIRA_API_TOKEN");
+        if (email == null || email.isBlank() || token == null || token.isBlank()) {
+            throw new IllegalArgumentException("set JIRA_EMAIL and JIRA_API_TOKEN (Jira Cloud) or JIRA_PAT (Jira Data"
+                    + " Center)");
+        }
+        return JiraCredentials.cloud(email, token);
+    }
+
+    private <T extends AutoCloseable> T keep(T resource) {
+        resources.add(resource);
+        return resource;
+    }
+
+    @Override
+    public String accountId() {
+        return accountId;
+    }
+
+    @Override
+    public IamDirectory directory() {
+        return directory;
+    }
+
+    @Override
+    public IamUserAdmin admin() {
+        return admin;
+    }
+
+    @Override
+    public ApprovalChannel approvals() {
+        return approvals;
+    }
+
+    @Override
+    public TicketTracker tickets() {
+        return tickets;
+    }
+
+    @Override
+    public ActivityLog activity() {
+        return activity;
+    }
+
+    @Override
+    public void close() {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                // Closing clients: nothing useful to do about a failure here.
+            }
+        }
+        resources.clear();
+    }
+}

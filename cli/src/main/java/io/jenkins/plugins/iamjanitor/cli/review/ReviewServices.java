@@ -1,0 +1,30 @@
+package io.jenkins.plugins.iamjanitor.cli.review;
+
+import io.jenkins.plugins.iamjanitor.core.port.ActivityLog;
+import io.jenkins.plugins.iamjanitor.core.port.ApprovalChannel;
+import io.jenkins.plugins.iamjanitor.core.port.IamDirectory;
+import io.jenkins.plugins.iamjanitor.core.port.IamUserAdmin;
+import io.jenkins.plugins.iamjanitor.core.port.TicketTracker;
+
+/**
+ * The external systems one review talks to, already connected: real AWS, Slack and Jira, or the sandbox's emulators.
+ * Closing it closes the clients (and stops the sandbox).
+ */
+public interface ReviewServices extends AutoCloseable {
+
+    /** The AWS account under review. */
+    String accountId();
+
+    IamDirectory directory();
+
+    IamUserAdmin admin();
+
+    ApprovalChannel approvals();
+
+    TicketTracker tickets();
+
+    ActivityLog activity();
+
+    @Override
+    void close();
+}

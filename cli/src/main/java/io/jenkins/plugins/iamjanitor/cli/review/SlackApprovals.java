@@ -1,0 +1,39 @@
+package io.jenkins.plugins.iamjanitor.cli.review;
+
+import io.jenkins.plugins.iamjanitor.core.approval.ApprovalHandle;
+import io.jenkins.plugins.iamjanitor.core.approval.ApprovalOutcome;
+import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRequest;
+import io.jenkins.plugins.iamjanitor.core.port.ApprovalChannel;
+import io.jenkins.plugins.iamjanitor.core.review.ApprovalResumption;
+import io.jenkins.plugins.iamjanitor.integrations.slack.SlackApprovalChannel;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The Slack channel as a review sees it: a resumed review re-registers the request an earlier process posted, so clicks
+ * on those messages count again, instead of posting it anew.
+ */
+final class SlackApprovals implements ApprovalChannel, ApprovalResumption {
+    private final SlackApprovalChannel slack;
+
+    SlackApprovals(SlackApprovalChannel slack) {
+        this.slack = slack;
+    }
+
+    @Override
+    public ApprovalHandle post(ApprovalRequest request) {
+        return slack.post(request);
+    }
+
+    @Override
+    public ApprovalOutcome await(ApprovalHandle handle, Duration timeout) {
+        return slack.await(handle, timeout);
+    }
+
+    @Override
+    public void resume(ApprovalRequest request, ApprovalHandle handle) {
+        if (!slack.knows(request.reviewId())) {
+            slack.resume(request, handle, List.of());
+        }
+    }
+}

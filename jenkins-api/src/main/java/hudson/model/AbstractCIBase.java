@@ -1,0 +1,8 @@
+package hudson.model;
+
+import hudson.security.AccessControlled;
+
+public abstract class AbstractCIBase extends Node implements ItemGroup<Object>, AccessControlled {
+    public AbstractCIBase() {
+    }
+}

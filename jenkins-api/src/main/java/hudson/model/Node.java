@@ -1,0 +1,6 @@
+package hudson.model;
+
+public abstract class Node extends AbstractModelObject {
+    public Node() {
+    }
+}

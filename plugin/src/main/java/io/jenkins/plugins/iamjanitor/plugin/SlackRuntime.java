@@ -1,0 +1,103 @@
+package io.jenkins.plugins.iamjanitor.plugin;
+
+import hudson.Extension;
+import hudson.ExtensionList;
+import io.jenkins.plugins.iamjanitor.core.approval.ApprovalOutcome;
+import io.jenkins.plugins.iamjanitor.core.approval.DecisionListener;
+import io.jenkins.plugins.iamjanitor.core.approval.ReviewDecisions;
+import io.jenkins.plugins.iamjanitor.core.approval.UserDecision;
+import io.jenkins.plugins.iamjanitor.core.port.ApprovalChannel;
+import io.jenkins.plugins.iamjanitor.integrations.slack.SlackWebClient;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.util.Timer;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+
+/**
+ * The controller-wide Slack pieces: the decision registry shared by the HTTP endpoint and the Socket Mode client, the
+ * Slack adapter built from the configured credentials (rebuilt when their ids change), and the route from a recorded
+ * decision to the paused {@code slackAskApproval} step that waits for it.
+ */
+@Extension
+public class SlackRuntime {
+    private static final Logger LOGGER = Logger.getLogger(SlackRuntime.class.getName());
+
+    private final ReviewDecisions decisions = new ReviewDecisions(Clock.systemUTC());
+    private final SocketModeLifecycle socketMode = new SocketModeLifecycle(
+            appTokenId -> wiring().socketMode(credentials().secretText(appTokenId, "Slack app-level token")));
+    private SlackWiring wiring;
+    private String wiredFor;
+
+    public SlackRuntime() {
+        decisions.addListener(new DecisionListener() {
+            @Override
+            public void onDecision(String reviewId, UserDecision decision) {
+                route(reviewId, decision);
+            }
+
+            @Override
+            public void onReviewComplete(ApprovalOutcome outcome) {
+                // The step completes itself once it holds every decision; nothing else to do here.
+            }
+        });
+    }
+
+    public static SlackRuntime get() {
+        return ExtensionList.lookupSingleton(SlackRuntime.class);
+    }
+
+    private static JenkinsCredentials credentials() {
+        return new JenkinsCredentials(null);
+    }
+
+    /** The adapter for the current configuration; rebuilt (keeping the registry) when credential ids change. */
+    synchronized SlackWiring wiring() {
+        IamJanitorConfiguration c = IamJanitorConfiguration.get();
+        String key = c.getSlackBotTokenCredentialsId() + "|" + c.getSlackSigningSecretCredentialsId();
+        if (wiring == null || !Objects.equals(key, wiredFor)) {
+            JenkinsCredentials creds = credentials();
+            String bot = creds.secretText(c.getSlackBotTokenCredentialsId(), "Slack bot token");
+            String signing = c.getSlackSigningSecretCredentialsId() == null ? null
+                    : creds.secretText(c.getSlackSigningSecretCredentialsId(), "Slack signing secret");
+            wiring = new SlackWiring(SlackWebClient.DEFAULT_BASE, bot, signing, decisions, Timer.get(),
+                    Clock.systemUTC());
+            wiredFor = key;
+        }
+        return wiring;
+    }
+
+    SocketModeLifecycle socketMode() {
+        return socketMode;
+    }
+
+    ApprovalChannel approvalChannel() {
+        return wiring().channel();
+    }
+
+    ReviewRegistry reviews() {
+        return wiring().registry();
+    }
+
+    /** The interactivity endpoint's handler; null while no bot token or signing secret is configured. */
+    static SlackCallback callback() {
+        try {
+            return get().wiring().callback();
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.FINE, "Slack callback not available", e);
+            return null;
+        }
+    }
+
+    /** Hands a recorded decision to whichever paused step owns the review (each ignores other reviews). */
+    static void route(String reviewId, UserDecision decision) {
+        StepExecution.acceptAll(SlackAskApprovalStep.Execution.class, e -> {
+            try {
+                e.onDecision(reviewId, decision);
+            } catch (RuntimeException ex) {
+                LOGGER.log(Level.WARNING, "IAM Janitor: delivering a Slack decision to a paused step failed", ex);
+            }
+        });
+    }
+}

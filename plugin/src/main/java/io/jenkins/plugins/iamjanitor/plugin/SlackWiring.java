@@ -1,0 +1,94 @@
+package io.jenkins.plugins.iamjanitor.plugin;
+
+import io.jenkins.plugins.iamjanitor.core.approval.ApprovalHandle;
+import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRequest;
+import io.jenkins.plugins.iamjanitor.core.approval.ReviewDecisions;
+import io.jenkins.plugins.iamjanitor.core.approval.UserDecision;
+import io.jenkins.plugins.iamjanitor.integrations.slack.SlackApprovalChannel;
+import io.jenkins.plugins.iamjanitor.integrations.slack.SlackInteractionHandler;
+import io.jenkins.plugins.iamjanitor.integrations.slack.SlackRequestVerifier;
+import io.jenkins.plugins.iamjanitor.integrations.slack.SlackSecret;
+import io.jenkins.plugins.iamjanitor.integrations.slack.SlackSocketModeClient;
+import io.jenkins.plugins.iamjanitor.integrations.slack.SlackWebClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The Slack adapter assembled for the plugin (no Jenkins types): one channel and one interaction handler over the
+ * controller's shared decision registry, exposed as the plugin's {@link ReviewRegistry} and {@link SlackCallback}.
+ */
+final class SlackWiring {
+    private final SlackWebClient web;
+    private final SlackApprovalChannel channel;
+    private final SlackInteractionHandler handler;
+    private final boolean httpCallback;
+    private final ScheduledExecutorService executor;
+
+    /** @param signingSecret null when only Socket Mode is used (then the HTTP callback answers 404) */
+    SlackWiring(URI apiBase, String botToken, String signingSecret, ReviewDecisions decisions,
+            ScheduledExecutorService executor, Clock clock) {
+        this.web = new SlackWebClient(apiBase, SlackSecret.of(botToken));
+        this.channel = new SlackApprovalChannel(web, decisions);
+        this.httpCallback = signingSecret != null;
+        this.handler = new SlackInteractionHandler(channel,
+                signingSecret == null ? null : new SlackRequestVerifier(SlackSecret.of(signingSecret), clock),
+                executor);
+        this.executor = executor;
+    }
+
+    SlackApprovalChannel channel() {
+        return channel;
+    }
+
+    SlackCallback callback() {
+        if (!httpCallback) {
+            return null;
+        }
+        return (timestamp, signature, body) -> {
+            Map<String, List<String>> headers = new java.util.HashMap<>();
+            if (timestamp != null) {
+                headers.put(SlackRequestVerifier.TIMESTAMP_HEADER, List.of(timestamp));
+            }
+            if (signature != null) {
+                headers.put(SlackRequestVerifier.SIGNATURE_HEADER, List.of(signature));
+            }
+            SlackInteractionHandler.Response r = handler.handleHttp(headers, body);
+            return SlackCallback.Reply.of(r.status(), r.body());
+        };
+    }
+
+    ReviewRegistry registry() {
+        return new ReviewRegistry() {
+            @Override
+            public void resume(ApprovalRequest request, ApprovalHandle handle, List<UserDecision> earlier) {
+                channel.resume(request, handle, earlier);
+            }
+
+            @Override
+            public List<UserDecision> decisions(String reviewId) {
+                return channel.decisions().spec(reviewId) == null ? List.of()
+                        : channel.decisions().outcome(reviewId).decisions();
+            }
+
+            @Override
+            public void close(String reviewId) {
+                if (channel.knows(reviewId)) {
+                    channel.expire(reviewId);
+                }
+            }
+        };
+    }
+
+    /** Opens a Socket Mode connection with the app-level token; closing the result stops it. */
+    AutoCloseable socketMode(String appToken) {
+        SlackSocketModeClient client = new SlackSocketModeClient(web, SlackSecret.of(appToken), handler,
+                HttpClient.newHttpClient(), executor, Duration.ofSeconds(5));
+        client.start();
+        return client;
+    }
+}
