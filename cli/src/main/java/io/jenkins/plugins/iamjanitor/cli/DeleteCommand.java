@@ -1,13 +1,13 @@
 package io.jenkins.plugins.iamjanitor.cli;
 
 import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRecord;
+import io.jenkins.plugins.iamjanitor.core.deletion.ApprovalEvidence;
 import io.jenkins.plugins.iamjanitor.core.deletion.ApproverSession;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionResult;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionSettings;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionStatus;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionStep;
 import io.jenkins.plugins.iamjanitor.core.deletion.UserDeleter;
-import io.jenkins.plugins.iamjanitor.core.model.AccessKey;
 import io.jenkins.plugins.iamjanitor.core.model.IamUser;
 import io.jenkins.plugins.iamjanitor.core.policy.InactivityPolicy;
 import io.jenkins.plugins.iamjanitor.core.policy.Outcome;
@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -123,21 +122,10 @@ final class DeleteCommand implements Callable<Integer> {
                         null, null));
                 return Optional.empty();
             }
-            evidence = latest(live.get(), verdict.lastActivity());
+            evidence = ApprovalEvidence.lastSignOfLife(live.get(), verdict.lastActivity());
         }
         return Optional.of(new ApprovalRecord(user, approvedBy, approvedBy, clock.instant(), CHANNEL, ticket,
                 evidence));
-    }
-
-    private static Instant latest(IamUser user, Instant lastActivity) {
-        Stream<Instant> dates = Stream.of(lastActivity);
-        if (user.password() != null) {
-            dates = Stream.concat(dates, Stream.of(user.password().lastUsed(), user.password().created()));
-        }
-        for (AccessKey k : user.accessKeys()) {
-            dates = Stream.concat(dates, Stream.of(k.lastUsed(), k.created()));
-        }
-        return dates.filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(null);
     }
 
     private void print(PrintWriter out, List<DeletionResult> results) {

@@ -30,8 +30,8 @@ final class ApprovalRecords {
                     }
                     out.add(new ApprovalRecord(target, row.get("approverId").toString(),
                             String.valueOf(row.get("approverName")), decidedAt, row.get("channel").toString(),
-                            ticketKey, StepArguments.instant("approval.decisions.lastActivity",
-                                    row.get("lastActivity"))));
+                            ticketKey, StepArguments.instant("approval.decisions.evidenceAsOf",
+                                    row.get("evidenceAsOf"))));
                     break;
                 }
             }

@@ -28,7 +28,7 @@ final class ApprovalWait implements Serializable {
     private final ArrayList<Map<String, Object>> users;
     private final ArrayList<String> messageIds;
     private final ArrayList<String> userNames;
-    private final LinkedHashMap<String, String> lastActivity;
+    private final LinkedHashMap<String, String> evidenceAsOf;
     private final ArrayList<String> approvers;
     private final long deadlineMillis;
     private final LinkedHashMap<String, Recorded> decisions = new LinkedHashMap<>();
@@ -46,11 +46,12 @@ final class ApprovalWait implements Serializable {
         users.forEach(u -> this.users.add(new LinkedHashMap<>(u)));
         this.messageIds = new ArrayList<>(handle.messageIds());
         this.userNames = new ArrayList<>();
-        this.lastActivity = new LinkedHashMap<>();
+        this.evidenceAsOf = new LinkedHashMap<>();
         for (Map<String, Object> u : users) {
             String name = String.valueOf(u.get("user"));
             userNames.add(name);
-            lastActivity.put(name, u.get("lastActivity") == null ? null : u.get("lastActivity").toString());
+            Object evidence = u.get("evidenceAsOf") != null ? u.get("evidenceAsOf") : u.get("lastActivity");
+            evidenceAsOf.put(name, evidence == null ? null : evidence.toString());
         }
         this.approvers = new ArrayList<>(request.approvers());
         this.deadlineMillis = deadline.toEpochMilli();
@@ -148,7 +149,7 @@ final class ApprovalWait implements Serializable {
             row.put("approverName", r.approverName);
             row.put("decidedAt", Instant.ofEpochMilli(r.decidedAtMillis).toString());
             row.put("channel", r.channel);
-            row.put("lastActivity", lastActivity.get(user));
+            row.put("evidenceAsOf", evidenceAsOf.get(user));
             rows.add(row);
         }
         List<Object> undecided = new ArrayList<>(userNames);

@@ -3,6 +3,7 @@ package io.jenkins.plugins.iamjanitor.plugin;
 import io.jenkins.plugins.iamjanitor.core.activity.ActivityLookup;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionResult;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionStep;
+import io.jenkins.plugins.iamjanitor.core.deletion.ApprovalEvidence;
 import io.jenkins.plugins.iamjanitor.core.model.IamUser;
 import io.jenkins.plugins.iamjanitor.core.model.Tag;
 import io.jenkins.plugins.iamjanitor.core.policy.ActivityBasis;
@@ -35,6 +36,8 @@ final class PipelineValues {
         m.put("path", u.path());
         m.put("daysInactive", v.daysInactive());
         m.put("lastActivity", iso(v.lastActivity()));
+        // What an approval of this user is based on; iamDeleteUser's live re-check keeps the user if anything is newer.
+        m.put("evidenceAsOf", iso(ApprovalEvidence.lastSignOfLife(u, v.lastActivity())));
         m.put("outcome", v.outcome().name());
         m.put("reason", v.reason());
         List<Object> evidence = new ArrayList<>();

@@ -32,7 +32,7 @@ class IamDeleteUserStepTest {
                 "decisions", List.of(
                         Map.of("user", "alice", "decision", "APPROVE", "approverId", "U0APPROVER", "approverName",
                                 "Ada Approver", "decidedAt", "2026-11-23T11:00:00Z", "channel", "slack:C0123REVIEW",
-                                "lastActivity", "2026-10-14T12:00:00Z"),
+                                "evidenceAsOf", "2026-10-14T12:00:00Z"),
                         Map.of("user", "bob", "decision", "KEEP", "approverId", "U0APPROVER", "approverName",
                                 "Ada Approver", "decidedAt", "2026-11-23T11:00:00Z", "channel",
                                 "slack:C0123REVIEW")));

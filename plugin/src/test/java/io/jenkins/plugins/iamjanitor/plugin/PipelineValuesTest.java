@@ -13,6 +13,8 @@ import io.jenkins.plugins.iamjanitor.core.policy.CredentialEvidence;
 import io.jenkins.plugins.iamjanitor.core.policy.CredentialKind;
 import io.jenkins.plugins.iamjanitor.core.policy.Outcome;
 import io.jenkins.plugins.iamjanitor.core.policy.Verdict;
+import io.jenkins.plugins.iamjanitor.core.model.AccessKey;
+import io.jenkins.plugins.iamjanitor.core.model.CredentialStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
 import java.io.PrintStream;
@@ -34,6 +36,22 @@ class PipelineValuesTest {
                 ActivityBasis.LAST_USED, LAST, true, "last used s3 in us-east-1");
         return new Verdict(alice, Outcome.INACTIVE, "access key last used 40 days ago", FakeServices.NOW, LAST, 40,
                 key, List.of(key));
+    }
+
+    @Test
+    void theEvidenceDateCoversDisabledCredentialsTheReCheckWillCompare() {
+        Instant disabledKeyUse = LAST.plusSeconds(86_400);
+        Verdict v = verdict();
+        IamUser u = v.user();
+        IamUser withDisabledKey = new IamUser(u.userName(), u.userId(), u.arn(), u.path(), u.createDate(), u.tags(),
+                u.groups(), null, List.of(new AccessKey("AKIAOLD", 0, CredentialStatus.INACTIVE, LAST.minusSeconds(9),
+                        disabledKeyUse, "s3", "us-east-1")), null, null, null, null);
+        Verdict withKey = new Verdict(withDisabledKey, v.outcome(), v.reason(), v.evaluatedAt(), v.lastActivity(),
+                v.daysInactive(), v.driving(), v.evidence());
+
+        assertThat(PipelineValues.verdict(v)).containsEntry("evidenceAsOf", LAST.toString());
+        assertThat(PipelineValues.verdict(withKey)).containsEntry("lastActivity", LAST.toString())
+                .containsEntry("evidenceAsOf", disabledKeyUse.toString());
     }
 
     @Test

@@ -114,7 +114,7 @@ class SlackAskApprovalStepTest {
                 .containsEntry("messageTs", "1700000000.000100").containsEntry("timedOut", false)
                 .containsEntry("reviewId", e.reviewId());
         assertThat((List<?>) result.get("decisions")).hasSize(2).first().asString()
-                .contains("lastActivity=2026-10-14T09:00:00Z");
+                .contains("evidenceAsOf=2026-10-14T09:00:00Z");
         assertThat(services.reviews.events).last().isEqualTo("close " + e.reviewId());
         assertThat(services.scheduler.pending).isEmpty();
         assertThat(services.scheduler.cancelled).isEqualTo(1);

@@ -7,6 +7,7 @@ import io.jenkins.plugins.iamjanitor.core.approval.ApprovalOutcome;
 import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRecord;
 import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRequest;
 import io.jenkins.plugins.iamjanitor.core.approval.UserDecision;
+import io.jenkins.plugins.iamjanitor.core.deletion.ApprovalEvidence;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionResult;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionStatus;
 import io.jenkins.plugins.iamjanitor.core.model.AccessKey;
@@ -223,7 +224,8 @@ public final class ReviewWorkflow {
     private DeletionResult deleteOne(Run run, UserDecision d) {
         Verdict v = run.record.candidate(d.userName()).orElseThrow();
         ApprovalRecord approval = new ApprovalRecord(d.userName(), d.approverId(), d.approverName(), d.decidedAt(),
-                d.channel(), run.record.ticket() == null ? null : run.record.ticket().key(), v.lastActivity());
+                d.channel(), run.record.ticket() == null ? null : run.record.ticket().key(),
+                ApprovalEvidence.lastSignOfLife(v.user(), v.lastActivity()));
         try {
             List<DeletionResult> results = ports.deleter().delete(List.of(approval), run.progress);
             return results.isEmpty() ? new DeletionResult(d.userName(), DeletionStatus.FAILED,
