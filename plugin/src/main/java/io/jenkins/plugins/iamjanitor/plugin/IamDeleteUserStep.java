@@ -134,7 +134,7 @@ public final class IamDeleteUserStep extends Step {
 
         @Override
         protected Map<String, Object> run() throws Exception {
-            BuildLog log = new BuildLog(getContext().get(TaskListener.class).getLogger(), services.secrets());
+            BuildLog log = new BuildLog(getContext().get(TaskListener.class).getLogger(), services::secrets);
             try {
                 return StepFailures.oneLine("iamDeleteUser", log, () -> delete(log));
             } finally {

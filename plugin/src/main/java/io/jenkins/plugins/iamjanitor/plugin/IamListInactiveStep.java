@@ -145,7 +145,7 @@ public final class IamListInactiveStep extends Step {
 
         @Override
         protected List<Map<String, Object>> run() throws Exception {
-            BuildLog log = new BuildLog(getContext().get(TaskListener.class).getLogger(), services.secrets());
+            BuildLog log = new BuildLog(getContext().get(TaskListener.class).getLogger(), services::secrets);
             try {
                 return StepFailures.oneLine("iamListInactive", log, () -> scan(log));
             } finally {

@@ -108,7 +108,7 @@ public final class JiraCreateReviewTicketStep extends Step {
 
         @Override
         protected Map<String, Object> run() throws Exception {
-            BuildLog log = new BuildLog(getContext().get(TaskListener.class).getLogger(), services.secrets());
+            BuildLog log = new BuildLog(getContext().get(TaskListener.class).getLogger(), services::secrets);
             try {
                 return StepFailures.oneLine("jiraCreateReviewTicket", log, () -> open(log));
             } finally {
