@@ -17,4 +17,11 @@ public record AwsTarget(String credentialsId, String region, String roleArn, Str
                 ownRole ? roleArn : defaults.roleArn(),
                 ownRole ? externalId : defaults.externalId());
     }
+
+    /** Like {@code AwsCredentialsSource.AssumeRole}, never shows the external id (it guards the role's trust). */
+    @Override
+    public String toString() {
+        return "AwsTarget[credentialsId=" + credentialsId + ", region=" + region + ", roleArn=" + roleArn
+                + ", externalId=" + (externalId == null ? "none" : "****") + "]";
+    }
 }

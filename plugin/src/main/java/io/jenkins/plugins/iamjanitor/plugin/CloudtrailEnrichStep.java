@@ -19,7 +19,6 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -95,25 +94,16 @@ public final class CloudtrailEnrichStep extends Step {
         }
     }
 
-    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+    static final class Execution extends JanitorSyncExecution<CloudtrailEnrichStep, Map<String, Object>> {
         private static final long serialVersionUID = 1L;
-        private final transient CloudtrailEnrichStep step;
-        private final transient JanitorServices services;
 
         Execution(CloudtrailEnrichStep step, StepContext context, JanitorServices services) {
-            super(context);
-            this.step = step;
-            this.services = services;
+            super("cloudtrailEnrich", step, context, services);
         }
 
         @Override
-        protected Map<String, Object> run() throws Exception {
-            BuildLog log = new BuildLog(getContext().get(TaskListener.class).getLogger(), services.secrets());
-            try {
-                return StepFailures.oneLine("cloudtrailEnrich", log, () -> enrich(log));
-            } finally {
-                services.close();
-            }
+        Map<String, Object> work(BuildLog log) {
+            return enrich(log);
         }
 
         private Map<String, Object> enrich(BuildLog log) {

@@ -21,7 +21,6 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -121,25 +120,16 @@ public final class IamDeleteUserStep extends Step {
         }
     }
 
-    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+    static final class Execution extends JanitorSyncExecution<IamDeleteUserStep, Map<String, Object>> {
         private static final long serialVersionUID = 1L;
-        private final transient IamDeleteUserStep step;
-        private final transient JanitorServices services;
 
         Execution(IamDeleteUserStep step, StepContext context, JanitorServices services) {
-            super(context);
-            this.step = step;
-            this.services = services;
+            super("iamDeleteUser", step, context, services);
         }
 
         @Override
-        protected Map<String, Object> run() throws Exception {
-            BuildLog log = new BuildLog(getContext().get(TaskListener.class).getLogger(), services.secrets());
-            try {
-                return StepFailures.oneLine("iamDeleteUser", log, () -> delete(log));
-            } finally {
-                services.close();
-            }
+        Map<String, Object> work(BuildLog log) {
+            return delete(log);
         }
 
         private Map<String, Object> delete(BuildLog log) {

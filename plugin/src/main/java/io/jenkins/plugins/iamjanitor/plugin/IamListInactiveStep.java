@@ -18,7 +18,6 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -132,25 +131,16 @@ public final class IamListInactiveStep extends Step {
         }
     }
 
-    static final class Execution extends SynchronousNonBlockingStepExecution<List<Map<String, Object>>> {
+    static final class Execution extends JanitorSyncExecution<IamListInactiveStep, List<Map<String, Object>>> {
         private static final long serialVersionUID = 1L;
-        private final transient IamListInactiveStep step;
-        private final transient JanitorServices services;
 
         Execution(IamListInactiveStep step, StepContext context, JanitorServices services) {
-            super(context);
-            this.step = step;
-            this.services = services;
+            super("iamListInactive", step, context, services);
         }
 
         @Override
-        protected List<Map<String, Object>> run() throws Exception {
-            BuildLog log = new BuildLog(getContext().get(TaskListener.class).getLogger(), services.secrets());
-            try {
-                return StepFailures.oneLine("iamListInactive", log, () -> scan(log));
-            } finally {
-                services.close();
-            }
+        List<Map<String, Object>> work(BuildLog log) {
+            return scan(log);
         }
 
         private List<Map<String, Object>> scan(BuildLog log) {

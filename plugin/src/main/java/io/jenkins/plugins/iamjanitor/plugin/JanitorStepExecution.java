@@ -35,7 +35,7 @@ abstract class JanitorStepExecution extends StepExecution {
     }
 
     BuildLog log() throws Exception {
-        return new BuildLog(getContext().get(TaskListener.class).getLogger(), services().secrets());
+        return new BuildLog(getContext().get(TaskListener.class).getLogger(), () -> services().secrets());
     }
 
     void progress(String line) {

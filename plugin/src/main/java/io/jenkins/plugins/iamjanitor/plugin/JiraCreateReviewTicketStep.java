@@ -12,7 +12,6 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -95,25 +94,16 @@ public final class JiraCreateReviewTicketStep extends Step {
         }
     }
 
-    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+    static final class Execution extends JanitorSyncExecution<JiraCreateReviewTicketStep, Map<String, Object>> {
         private static final long serialVersionUID = 1L;
-        private final transient JiraCreateReviewTicketStep step;
-        private final transient JanitorServices services;
 
         Execution(JiraCreateReviewTicketStep step, StepContext context, JanitorServices services) {
-            super(context);
-            this.step = step;
-            this.services = services;
+            super("jiraCreateReviewTicket", step, context, services);
         }
 
         @Override
-        protected Map<String, Object> run() throws Exception {
-            BuildLog log = new BuildLog(getContext().get(TaskListener.class).getLogger(), services.secrets());
-            try {
-                return StepFailures.oneLine("jiraCreateReviewTicket", log, () -> open(log));
-            } finally {
-                services.close();
-            }
+        Map<String, Object> work(BuildLog log) {
+            return open(log);
         }
 
         private Map<String, Object> open(BuildLog log) {

@@ -2,8 +2,13 @@ package io.jenkins.plugins.iamjanitor.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.iamjanitor.core.model.IamUser;
+import io.jenkins.plugins.iamjanitor.core.port.IamDirectory;
+import io.jenkins.plugins.iamjanitor.core.port.ProgressListener;
+import io.jenkins.plugins.iamjanitor.core.port.ServiceException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +72,32 @@ class IamListInactiveStepTest {
             assertThat(c.failure()).hasMessageMatching(".*invalid argument '(region|roleArn|exemptTags)'.*");
         }
         assertThat(services.awsTargets).isEmpty();
+    }
+
+    @Test
+    void secretsReadAfterTheLogOpenedAreMaskedToo() throws Exception {
+        // As in Jenkins: the credentials are looked up only when the step builds its AWS client, after the log opened.
+        services.directory = new IamDirectory() {
+            @Override
+            public List<IamUser> listUsers(ProgressListener progress) {
+                services.secrets.add("wJalrXUtnFEMI-late-secret");
+                throw new ServiceException("IAM", "ListUsers", "Oops",
+                        "signature wJalrXUtnFEMI-late-secret refused");
+            }
+
+            @Override
+            public IamUser withDetails(IamUser user) {
+                return user;
+            }
+
+            @Override
+            public Optional<IamUser> fetchLive(String userName) {
+                return Optional.empty();
+            }
+        };
+        new IamListInactiveStep.Execution(new IamListInactiveStep(), context, services).start();
+        assertThat(context.failure()).hasMessageContaining("****").hasMessageNotContaining("late-secret");
+        assertThat(context.log()).contains("FAILED").doesNotContain("late-secret");
     }
 
     static IamListInactiveStep withRegion(String r) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.iamjanitor.integrations.aws.AwsClients;
 import io.jenkins.plugins.iamjanitor.integrations.aws.AwsCredentialsSource;
 import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JanitorAdaptersTest {
@@ -44,5 +45,16 @@ class JanitorAdaptersTest {
             assertThat(first.settings().cloudTrailEndpointOverride()).isEqualTo(trail);
             assertThat(adapters.aws(new AwsTarget(null, "us-east-1", null, null), keys)).isNotSameAs(first);
         }
+    }
+
+    @Test
+    void targetsAndDefaultsNeverPrintTheExternalId() {
+        AwsTarget target = new AwsTarget("aws-keys", "eu-west-1", "arn:aws:iam::123456789012:role/janitor",
+                "ext-id-5f2c9a");
+        JanitorDefaults defaults = new JanitorDefaults(target, 21, "iam-janitor:exempt", 10, "#iam", List.of(), "SEC",
+                "Task");
+        assertThat(target.toString()).contains("arn:aws:iam::123456789012:role/janitor").contains("****")
+                .doesNotContain("ext-id-5f2c9a");
+        assertThat(defaults.toString()).doesNotContain("ext-id-5f2c9a");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.iamjanitor.core.deletion.DeleteConflictException;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionAction;
+import io.jenkins.plugins.iamjanitor.core.deletion.DeletionPlanner;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionStep;
 import io.jenkins.plugins.iamjanitor.core.deletion.StepResult;
 import io.jenkins.plugins.iamjanitor.core.deletion.UserSnapshot;
@@ -12,7 +13,6 @@ import io.jenkins.plugins.iamjanitor.core.model.CredentialStatus;
 import io.jenkins.plugins.iamjanitor.core.model.MfaDevice;
 import io.jenkins.plugins.iamjanitor.core.port.ServiceException;
 import io.jenkins.plugins.iamjanitor.sandbox.Faults;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,34 +27,9 @@ class AwsIamUserAdminTest {
         sandbox.close();
     }
 
-    /** The teardown order of issue 3 (the real plan is core's UserDeleter; this is only the test's driver). */
+    /** Core's teardown plan, applied here one call at a time. */
     private static List<DeletionStep> plan(UserSnapshot s) {
-        String u = s.userName();
-        List<DeletionStep> steps = new ArrayList<>();
-        if (s.loginProfile()) {
-            steps.add(new DeletionStep(DeletionAction.DELETE_LOGIN_PROFILE, u, null));
-        }
-        s.accessKeys().forEach(k -> steps.add(new DeletionStep(DeletionAction.DELETE_ACCESS_KEY, u, k.accessKeyId())));
-        s.signingCertificates().forEach(c -> steps.add(
-                new DeletionStep(DeletionAction.DELETE_SIGNING_CERTIFICATE, u, c.certificateId())));
-        s.sshPublicKeys().forEach(k -> steps.add(
-                new DeletionStep(DeletionAction.DELETE_SSH_PUBLIC_KEY, u, k.sshPublicKeyId())));
-        s.serviceSpecificCredentials().forEach(c -> steps.add(new DeletionStep(
-                DeletionAction.DELETE_SERVICE_SPECIFIC_CREDENTIAL, u, c.serviceSpecificCredentialId())));
-        for (MfaDevice d : s.mfaDevices()) {
-            steps.add(new DeletionStep(DeletionAction.DEACTIVATE_MFA_DEVICE, u, d.serialNumber()));
-            if (d.virtual()) {
-                steps.add(new DeletionStep(DeletionAction.DELETE_VIRTUAL_MFA_DEVICE, u, d.serialNumber()));
-            }
-        }
-        s.attachedPolicyArns().forEach(a -> steps.add(new DeletionStep(DeletionAction.DETACH_USER_POLICY, u, a)));
-        s.inlinePolicies().keySet().forEach(n -> steps.add(new DeletionStep(DeletionAction.DELETE_USER_POLICY, u, n)));
-        s.groups().forEach(g -> steps.add(new DeletionStep(DeletionAction.REMOVE_USER_FROM_GROUP, u, g)));
-        if (s.permissionsBoundaryArn() != null) {
-            steps.add(new DeletionStep(DeletionAction.DELETE_USER_PERMISSIONS_BOUNDARY, u, null));
-        }
-        steps.add(new DeletionStep(DeletionAction.DELETE_USER, u, null));
-        return steps;
+        return DeletionPlanner.plan(s);
     }
 
     @Test

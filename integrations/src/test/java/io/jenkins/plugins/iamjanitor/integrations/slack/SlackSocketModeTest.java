@@ -119,6 +119,23 @@ class SlackSocketModeTest {
     }
 
     @Test
+    void scriptedApproverClicksAgainOnceTheSocketIsBack() {
+        f.close();
+        f = new SlackFixture(SlackFixture.SCENARIO.replace("\"userGroups\"",
+                "\"approver\": {\"as\": \"U0BOSS\", \"delayMillis\": 0, \"approve\": [\"*\"], \"via\": \"socket\"},"
+                        + " \"userGroups\""));
+        // Posted while no Socket Mode connection is open (as during a reconnect): the scripted click, scheduled as soon
+        // as chat.postMessage has answered, has nowhere to go until the socket below is up.
+        ApprovalHandle h = post();
+        assertThat(f.slack.socketConnectionsOpened()).isZero();
+        start(APP);
+        ApprovalOutcome outcome = f.channel.await(h, Duration.ofSeconds(10));
+        assertThat(outcome.timedOut()).isFalse();
+        assertThat(outcome.approved()).extracting(UserDecision::userName).containsExactly("alice", "bob");
+        assertThat(f.slack.scriptedClicks()).extracting(Click::via).containsOnly("socket");
+    }
+
+    @Test
     void scriptedApproverCanClickThroughTheHttpCallback() {
         f.close();
         f = new SlackFixture(SlackFixture.SCENARIO.replace("\"userGroups\"",

@@ -19,9 +19,17 @@ import java.util.logging.Logger;
  * Clicks IAM Janitor's per-user buttons unattended, so a sandbox demo runs without a person: after the configured
  * delay, every posted review message gets "approve" for the users listed under {@code approve} (or {@code "*"}) and
  * "keep" for those under {@code keep}; other users are left to time out.
+ *
+ * <p>Like a person whose click did not go through, it clicks again: when there is nowhere to deliver the click yet
+ * (the app's Socket Mode connection is being re-established), when a Socket Mode envelope is not acknowledged within
+ * Slack's 3 seconds (the socket died under it), or when the HTTP callback answers 5xx. A click is only given up (with
+ * a warning) after {@link #MAX_ATTEMPTS}; a second click on an already decided user changes nothing in the app.
  */
 final class SlackScriptedApprover implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SlackScriptedApprover.class.getName());
+    static final int MAX_ATTEMPTS = 10;
+    private static final long ACK_WAIT_MILLIS = 3000;
+    private static final long RETRY_DELAY_MILLIS = 200;
 
     private final SlackEmulator emulator;
     private final ScriptedApprover script;
@@ -61,12 +69,38 @@ final class SlackScriptedApprover implements AutoCloseable {
             if (wanted == null || !b.actionId().startsWith(wanted)) {
                 continue;
             }
-            try {
-                clicks.add(deliver(m.ts(), b.actionId()));
-            } catch (RuntimeException e) {
-                LOG.warning(() -> "scripted approver could not click " + b.actionId() + ": " + e.getMessage());
-            }
+            click(m.ts(), b.actionId(), 1);
         }
+    }
+
+    private void click(String ts, String actionId, int attempt) {
+        Click click;
+        try {
+            click = deliver(ts, actionId);
+        } catch (RuntimeException e) {
+            retry(ts, actionId, attempt, e.getMessage());
+            return;
+        }
+        clicks.add(click);
+        if (click.envelopeId() != null) {
+            scheduler.schedule(() -> {
+                if (!emulator.acked(click.envelopeId())) {
+                    retry(ts, actionId, attempt, "the Socket Mode envelope was not acknowledged");
+                }
+            }, ACK_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } else if (click.httpStatus() >= 500) {
+            retry(ts, actionId, attempt, "the callback answered HTTP " + click.httpStatus());
+        }
+    }
+
+    private void retry(String ts, String actionId, int attempt, String why) {
+        if (attempt >= MAX_ATTEMPTS) {
+            LOG.warning(() -> "scripted approver gave up clicking " + actionId + " after " + attempt + " attempts: "
+                    + why);
+            return;
+        }
+        scheduler.schedule(() -> click(ts, actionId, attempt + 1), RETRY_DELAY_MILLIS * attempt,
+                TimeUnit.MILLISECONDS);
     }
 
     private Click deliver(String ts, String actionId) {
