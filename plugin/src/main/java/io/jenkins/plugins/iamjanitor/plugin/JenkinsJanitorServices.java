@@ -16,6 +16,7 @@ import io.jenkins.plugins.iamjanitor.integrations.jira.JiraCredentials;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -149,7 +150,9 @@ final class JenkinsJanitorServices implements JanitorServices {
 
     @Override
     public List<String> secrets() {
-        return credentials.revealed();
+        List<String> all = new ArrayList<>(credentials.revealed());
+        all.addAll(SlackRuntime.get().revealedSecrets());
+        return all;
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.jenkins.plugins.iamjanitor.core.approval.UserDecision;
 import io.jenkins.plugins.iamjanitor.core.port.ApprovalChannel;
 import io.jenkins.plugins.iamjanitor.integrations.slack.SlackWebClient;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,8 +26,10 @@ public class SlackRuntime {
     private static final Logger LOGGER = Logger.getLogger(SlackRuntime.class.getName());
 
     private final ReviewDecisions decisions = new ReviewDecisions(Clock.systemUTC());
+    // One reader for every Slack secret, so the step logs can mask all of them (see revealedSecrets()).
+    private final JenkinsCredentials credentials = new JenkinsCredentials(null);
     private final SocketModeLifecycle socketMode = new SocketModeLifecycle(
-            appTokenId -> wiring().socketMode(credentials().secretText(appTokenId, "Slack app-level token")));
+            appTokenId -> wiring().socketMode(credentials.secretText(appTokenId, "Slack app-level token")));
     private SlackWiring wiring;
     private String wiredFor;
 
@@ -48,8 +51,9 @@ public class SlackRuntime {
         return ExtensionList.lookupSingleton(SlackRuntime.class);
     }
 
-    private static JenkinsCredentials credentials() {
-        return new JenkinsCredentials(null);
+    /** The Slack tokens read so far, for masking in build logs; never printed. */
+    List<String> revealedSecrets() {
+        return credentials.revealed();
     }
 
     /** The adapter for the current configuration; rebuilt (keeping the registry) when credential ids change. */
@@ -57,7 +61,7 @@ public class SlackRuntime {
         IamJanitorConfiguration c = IamJanitorConfiguration.get();
         String key = c.getSlackBotTokenCredentialsId() + "|" + c.getSlackSigningSecretCredentialsId();
         if (wiring == null || !Objects.equals(key, wiredFor)) {
-            JenkinsCredentials creds = credentials();
+            JenkinsCredentials creds = credentials;
             String bot = creds.secretText(c.getSlackBotTokenCredentialsId(), "Slack bot token");
             String signing = c.getSlackSigningSecretCredentialsId() == null ? null
                     : creds.secretText(c.getSlackSigningSecretCredentialsId(), "Slack signing secret");
