@@ -24,7 +24,6 @@ import io.jenkins.plugins.iamjanitor.integrations.slack.SlackWebClient;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +46,7 @@ public final class LiveReviewServices implements ReviewServices {
         }
     }
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Resources resources = new Resources();
     private String accountId;
     private IamDirectory directory;
     private IamUserAdmin admin;
@@ -125,8 +124,7 @@ public final class LiveReviewServices implements ReviewServices {
     }
 
     private <T extends AutoCloseable> T keep(T resource) {
-        resources.add(resource);
-        return resource;
+        return resources.keep(resource);
     }
 
     @Override
@@ -161,13 +159,6 @@ public final class LiveReviewServices implements ReviewServices {
 
     @Override
     public void close() {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            try {
-                resources.get(i).close();
-            } catch (Exception e) {
-                // Closing clients: nothing useful to do about a failure here.
-            }
-        }
-        resources.clear();
+        resources.close();
     }
 }

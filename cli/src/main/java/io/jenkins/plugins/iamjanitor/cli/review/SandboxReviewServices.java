@@ -45,7 +45,7 @@ public final class SandboxReviewServices implements ReviewServices {
     private static final AwsCredentialsSource SANDBOX_CREDENTIALS =
             new AwsCredentialsSource.Static("AKIASANDBOXEXAMPLE", "sandbox-not-a-secret", null);
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Resources resources = new Resources();
     private final Scenario scenario;
     private Sandbox sandbox;
     private IamDirectory directory;
@@ -106,8 +106,7 @@ public final class SandboxReviewServices implements ReviewServices {
     }
 
     private <T extends AutoCloseable> T keep(T resource) {
-        resources.add(resource);
-        return resource;
+        return resources.keep(resource);
     }
 
     public Scenario scenario() {
@@ -210,13 +209,6 @@ public final class SandboxReviewServices implements ReviewServices {
 
     @Override
     public void close() {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            try {
-                resources.get(i).close();
-            } catch (Exception e) {
-                // Closing loopback servers and clients: nothing useful to do about a failure here.
-            }
-        }
-        resources.clear();
+        resources.close();
     }
 }
