@@ -8,7 +8,9 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import hudson.model.Run;
 import io.jenkins.plugins.iamjanitor.core.port.ServiceException;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -48,7 +50,11 @@ final class JenkinsCredentials {
     }
 
     String password(StandardUsernamePasswordCredentials c) {
-        return remember(c.getPassword().getPlainText());
+        String password = remember(c.getPassword().getPlainText());
+        // Jira Cloud sends email:token as Basic auth: mask that encoded form too.
+        remember(Base64.getEncoder().encodeToString((c.getUsername() + ":" + password)
+                .getBytes(StandardCharsets.UTF_8)));
+        return password;
     }
 
     /**

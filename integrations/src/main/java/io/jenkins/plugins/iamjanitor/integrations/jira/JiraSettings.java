@@ -27,6 +27,11 @@ public record JiraSettings(
 
     public JiraSettings {
         Objects.requireNonNull(baseUrl, "Jira base URL");
+        if (baseUrl.getRawUserInfo() != null) {
+            // Never echo this URL: the user info may hold the token.
+            throw new IllegalArgumentException("the Jira base URL must not carry credentials (user:token@host);"
+                    + " give them as the Jira credentials instead");
+        }
         if (!"https".equals(baseUrl.getScheme()) && !"http".equals(baseUrl.getScheme())) {
             throw new IllegalArgumentException("the Jira base URL must start with https:// (got " + baseUrl + ")");
         }
