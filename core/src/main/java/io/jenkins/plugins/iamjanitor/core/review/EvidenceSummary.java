@@ -18,6 +18,8 @@ import java.util.TreeMap;
  * @param countsBySource   event source (e.g. {@code iam.amazonaws.com}) to count
  * @param lastConsoleLogin the newest ConsoleLogin event, successful or not; null when none
  * @param eventsAfterEvidence events newer than the last activity the approver was shown: worth a look
+ * @param useAfterEvidence    the newest of those that succeeded (no error code, not a failed sign-in): someone used
+ *                            the user's credentials after the approval's evidence; null when none
  * @param failedRegions    region to one-line error for regions that could not be queried
  */
 public record EvidenceSummary(
@@ -28,6 +30,7 @@ public record EvidenceSummary(
         Map<String, Integer> countsBySource,
         ActivityEvent lastConsoleLogin,
         int eventsAfterEvidence,
+        ActivityEvent useAfterEvidence,
         Map<String, String> failedRegions) {
     public static final int RECENT_LIMIT = 10;
 
@@ -37,7 +40,7 @@ public record EvidenceSummary(
         failedRegions = failedRegions == null ? Map.of() : Map.copyOf(failedRegions);
     }
 
-    /** @param evidenceLastActivity the verdict's last activity (null: none ever) */
+    /** @param evidenceLastActivity the date the approval is based on (null: no activity ever) */
     public static EvidenceSummary of(ActivityLookup lookup, Instant since, Instant evidenceLastActivity) {
         List<ActivityEvent> newestFirst = lookup.events().stream()
                 .sorted(Comparator.comparing(ActivityEvent::eventTime,
@@ -50,12 +53,18 @@ public record EvidenceSummary(
         ActivityEvent login = newestFirst.stream()
                 .filter(e -> "ConsoleLogin".equals(e.eventName()))
                 .findFirst().orElse(null);
-        int after = (int) newestFirst.stream()
+        List<ActivityEvent> after = newestFirst.stream()
                 .filter(e -> e.eventTime() != null
                         && (evidenceLastActivity == null || e.eventTime().isAfter(evidenceLastActivity)))
-                .count();
+                .toList();
+        ActivityEvent use = after.stream().filter(EvidenceSummary::succeeded).findFirst().orElse(null);
         return new EvidenceSummary(lookup.userName(), since, newestFirst.size(),
-                newestFirst.subList(0, Math.min(RECENT_LIMIT, newestFirst.size())), bySource, login, after,
-                lookup.failedRegions());
+                newestFirst.subList(0, Math.min(RECENT_LIMIT, newestFirst.size())), bySource, login, after.size(),
+                use, lookup.failedRegions());
+    }
+
+    /** A call that went through: no error code, and not a failed console sign-in (a failure proves no access). */
+    private static boolean succeeded(ActivityEvent e) {
+        return e.errorCode() == null && !"Failure".equalsIgnoreCase(e.consoleLoginResult());
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iamjanitor.core.review;
 
+import io.jenkins.plugins.iamjanitor.core.activity.ActivityEvent;
 import io.jenkins.plugins.iamjanitor.core.activity.ActivityLookup;
 import io.jenkins.plugins.iamjanitor.core.activity.ActivityQuery;
 import io.jenkins.plugins.iamjanitor.core.approval.ApprovalHandle;
@@ -23,6 +24,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One access review, end to end: scan → approval → ticket → CloudTrail evidence → optional second gate → deletion →
@@ -190,7 +192,9 @@ public final class ReviewWorkflow {
                     since, settings.activityRegions())).toList();
             List<ActivityLookup> lookups = ports.activity().lookupAll(queries, run.progress);
             for (int i = 0; i < approved.size(); i++) {
-                summaries.add(EvidenceSummary.of(lookups.get(i), since, approved.get(i).lastActivity()));
+                Verdict v = approved.get(i);
+                summaries.add(EvidenceSummary.of(lookups.get(i), since,
+                        ApprovalEvidence.lastSignOfLife(v.user(), v.lastActivity())));
             }
         }
         // Commented before the record is saved: a crash in between repeats the comment rather than losing it.
@@ -208,7 +212,16 @@ public final class ReviewWorkflow {
                 continue;
             }
             DeletionResult result;
-            if (run.record.deletionsCountingAgainstCap() >= max) {
+            Optional<ActivityEvent> used = run.record.evidenceFor(d.userName())
+                    .map(EvidenceSummary::useAfterEvidence);
+            if (used.isPresent()) {
+                // IAM's last-used data lags by hours; CloudTrail saw the credentials work after the evidence.
+                ActivityEvent e = used.get();
+                result = new DeletionResult(d.userName(), DeletionStatus.KEPT, "CloudTrail shows "
+                        + e.eventName() + " (" + e.eventSource() + ") at " + e.eventTime()
+                        + ", after the evidence the approval was based on; review the user again", null, List.of());
+                run.progress.progress(d.userName() + ": kept, " + result.reason());
+            } else if (run.record.deletionsCountingAgainstCap() >= max) {
                 result = new DeletionResult(d.userName(), DeletionStatus.SKIPPED,
                         "the cap of " + max + " deletions per review was reached", null, List.of());
                 run.progress.progress(d.userName() + ": skipped, cap of " + max + " deletions reached.");

@@ -37,6 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -130,14 +131,19 @@ final class ReviewFakes {
 
     static final class Activity implements ActivityLog {
         final List<ActivityQuery> queries = new ArrayList<>();
+        /** Extra events per user, e.g. a use after the evidence the approval was based on. */
+        final Map<String, List<ActivityEvent>> extra = new HashMap<>();
 
         @Override
         public ActivityLookup lookup(ActivityQuery query) {
             queries.add(query);
-            ActivityEvent login = new ActivityEvent("ev-" + query.userName(), NOW.minus(Duration.ofDays(40)),
+            // At the start of the window: never newer than the evidence of any verdict here.
+            ActivityEvent login = new ActivityEvent("ev-" + query.userName(), query.since(),
                     "ConsoleLogin", "signin.amazonaws.com", "us-east-1", "198.51.100.7", "Mozilla", null, null,
                     query.userName(), "Success", true);
-            return new ActivityLookup(query.userName(), List.of(login), Map.of());
+            List<ActivityEvent> events = new ArrayList<>(extra.getOrDefault(query.userName(), List.of()));
+            events.add(login);
+            return new ActivityLookup(query.userName(), events, Map.of());
         }
 
         @Override

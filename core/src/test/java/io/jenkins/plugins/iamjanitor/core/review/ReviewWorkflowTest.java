@@ -6,6 +6,7 @@ import static io.jenkins.plugins.iamjanitor.core.review.ReviewFakes.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.iamjanitor.core.activity.ActivityEvent;
 import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRecord;
 import io.jenkins.plugins.iamjanitor.core.approval.Decision;
 import io.jenkins.plugins.iamjanitor.core.approval.UserDecision;
@@ -18,6 +19,7 @@ import io.jenkins.plugins.iamjanitor.core.report.MarkdownRenderer;
 import io.jenkins.plugins.iamjanitor.core.scan.ScanResult;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,6 +95,24 @@ class ReviewWorkflowTest {
         assertThat(r.reports()).containsExactly("/reports/" + r.reviewId() + ".html");
         assertThat(reports.written).singleElement().satisfies(w -> assertThat(w.status()).isEqualTo(ReviewStatus.COMPLETED));
         assertThat(store.load(r.reviewId())).contains(r);
+    }
+
+    @Test
+    void aUserCloudTrailSawWorkingAfterTheEvidenceIsKeptButAFailedSignInIsNoUse() {
+        Instant afterEvidence = ReviewFakes.NOW.minus(Duration.ofDays(2));
+        activity.extra.put("alice", List.of(new ActivityEvent("late", afterEvidence, "ListBuckets",
+                "s3.amazonaws.com", "us-east-1", "203.0.113.5", "aws-cli", "AKIAALICE", null, "alice", null, null)));
+        activity.extra.put("carol", List.of(new ActivityEvent("try", afterEvidence, "ConsoleLogin",
+                "signin.amazonaws.com", "eu-west-1", "192.0.2.7", "Mozilla", null, null, "carol", "Failure", false)));
+
+        ReviewRecord r = run(workflow(false, 10, null));
+
+        assertThat(deleter.calls).extracting(ApprovalRecord::userName).containsExactly("carol");
+        assertThat(r.deletionFor("alice")).hasValueSatisfying(d -> {
+            assertThat(d.status()).isEqualTo(DeletionStatus.KEPT);
+            assertThat(d.reason()).contains("CloudTrail shows ListBuckets", afterEvidence.toString());
+        });
+        assertThat(r.evidenceFor("carol").orElseThrow().eventsAfterEvidence()).isEqualTo(1);
     }
 
     @Test
