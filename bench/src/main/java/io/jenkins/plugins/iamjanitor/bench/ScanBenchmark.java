@@ -2,7 +2,7 @@ package io.jenkins.plugins.iamjanitor.bench;
 
 import io.jenkins.plugins.iamjanitor.bench.iam.IamRig;
 import io.jenkins.plugins.iamjanitor.bench.iam.Population;
-import io.jenkins.plugins.iamjanitor.bench.iam.RateLimit;
+import io.jenkins.plugins.iamjanitor.sandbox.TokenBucket;
 import io.jenkins.plugins.iamjanitor.core.model.IamUser;
 import io.jenkins.plugins.iamjanitor.core.policy.InactivityPolicy;
 import io.jenkins.plugins.iamjanitor.core.policy.PolicySettings;
@@ -110,7 +110,7 @@ final class ScanBenchmark implements Benchmark {
     }
 
     static Row runOnce(Options o, ProgressListener progress) {
-        RateLimit limit = o.rate() > 0 ? new RateLimit(o.rate(), o.burst()) : null;
+        TokenBucket limit = o.rate() > 0 ? new TokenBucket(o.rate(), o.burst()) : null;
         try (IamRig rig = new IamRig(new FaultPlan(Duration.ofMillis(o.latencyMs()), 0, 0, 0, o.seed()), limit)) {
             new Population(rig.state(), o.seed()).scanUsers("bench.user", o.users(), o.inactive());
             IamDirectory real = rig.directory(o.report(), Duration.ofMillis(50));

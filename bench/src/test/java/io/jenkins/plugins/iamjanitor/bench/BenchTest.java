@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import io.jenkins.plugins.iamjanitor.bench.iam.RateLimit;
+import io.jenkins.plugins.iamjanitor.sandbox.TokenBucket;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +67,7 @@ class BenchTest {
 
     @Test
     void theAccountWideLimitRefusesBeyondTheBurst() {
-        RateLimit limit = new RateLimit(0.001, 3);
+        TokenBucket limit = new TokenBucket(0.001, 3);
 
         assertThat(limit.tryAcquire()).isTrue();
         assertThat(limit.tryAcquire()).isTrue();

@@ -2,6 +2,7 @@ package io.jenkins.plugins.iamjanitor.bench.iam;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.jenkins.plugins.iamjanitor.sandbox.TokenBucket;
 import io.jenkins.plugins.iamjanitor.sandbox.iam.IamEmulator;
 import io.jenkins.plugins.iamjanitor.sandbox.iam.IamState;
 import java.io.ByteArrayInputStream;
@@ -25,14 +26,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class IamFront implements HttpHandler {
     private final IamEmulator emulator;
-    private final RateLimit limit;
+    private final TokenBucket limit;
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong mutations = new AtomicLong();
     private final Map<String, AtomicInteger> deletedUsers = new ConcurrentHashMap<>();
     private final Map<String, List<String>> writesByUser = new ConcurrentHashMap<>();
 
     /** @param limit null for no account-wide limit */
-    public IamFront(IamEmulator emulator, RateLimit limit) {
+    public IamFront(IamEmulator emulator, TokenBucket limit) {
         this.emulator = emulator;
         this.limit = limit;
     }

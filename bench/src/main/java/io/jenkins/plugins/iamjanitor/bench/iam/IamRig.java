@@ -9,6 +9,7 @@ import io.jenkins.plugins.iamjanitor.sandbox.FaultPlan;
 import io.jenkins.plugins.iamjanitor.sandbox.Faults;
 import io.jenkins.plugins.iamjanitor.sandbox.LoopbackServer;
 import io.jenkins.plugins.iamjanitor.sandbox.Scenario;
+import io.jenkins.plugins.iamjanitor.sandbox.TokenBucket;
 import io.jenkins.plugins.iamjanitor.sandbox.iam.IamEmulator;
 import io.jenkins.plugins.iamjanitor.sandbox.iam.IamState;
 import java.net.URI;
@@ -33,7 +34,7 @@ public final class IamRig implements AutoCloseable {
     private IamClient iam;
 
     /** @param limit account-wide request limit, null for none */
-    public IamRig(FaultPlan faults, RateLimit limit) {
+    public IamRig(FaultPlan faults, TokenBucket limit) {
         this.emulator = new IamEmulator(Scenario.parse("bench", "{}"), new Faults(faults));
         this.front = new IamFront(emulator, limit);
         this.server = new LoopbackServer(0).mount("/", front).start();

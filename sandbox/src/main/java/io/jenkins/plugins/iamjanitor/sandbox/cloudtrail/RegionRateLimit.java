@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iamjanitor.sandbox.cloudtrail;
 
+import io.jenkins.plugins.iamjanitor.sandbox.TokenBucket;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -10,7 +11,7 @@ import java.util.function.LongSupplier;
  */
 final class RegionRateLimit {
     private final LongSupplier nanoTime;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private volatile double ratePerSecond;
     private volatile int burst;
 
@@ -33,27 +34,6 @@ final class RegionRateLimit {
     }
 
     boolean tryAcquire(String region) {
-        return buckets.computeIfAbsent(region, r -> new Bucket(burst, nanoTime.getAsLong())).take(ratePerSecond, burst,
-                nanoTime.getAsLong());
-    }
-
-    private static final class Bucket {
-        private double tokens;
-        private long last;
-
-        Bucket(int burst, long now) {
-            tokens = burst;
-            last = now;
-        }
-
-        synchronized boolean take(double rate, int burst, long now) {
-            tokens = Math.min(burst, tokens + (now - last) / 1e9 * rate);
-            last = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return true;
-            }
-            return false;
-        }
+        return buckets.computeIfAbsent(region, r -> new TokenBucket(ratePerSecond, burst, nanoTime)).tryAcquire();
     }
 }
