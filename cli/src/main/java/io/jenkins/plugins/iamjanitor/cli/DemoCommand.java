@@ -15,8 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,15 +55,9 @@ final class DemoCommand implements Callable<Integer> {
         this.clock = clock;
     }
 
-    /** Held so the level sticks: the adapters' log lines repeat the progress lines, so only warnings are shown. */
-    private final Logger adapterLog = Logger.getLogger("io.jenkins.plugins.iamjanitor");
-
     @Override
     public Integer call() {
-        if (spec.commandLine().getParseResult() == null
-                || !spec.commandLine().getParseResult().hasMatchedOption("--verbose")) {
-            adapterLog.setLevel(Level.WARNING);
-        }
+        IamJanitorCli.quietAdapterLogsUnlessVerbose(spec);
         if (approvalTimeoutSeconds < 1) {
             throw new UsageException("--approval-timeout must be at least 1 second");
         }

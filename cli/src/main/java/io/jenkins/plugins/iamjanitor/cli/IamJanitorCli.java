@@ -5,6 +5,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,6 +26,8 @@ public final class IamJanitorCli {
     public static final int FAILURE = 1;
     public static final int USAGE = 2;
     private static final String NO_CREDENTIALS = "Unable to load credentials from any of the providers";
+    /** Held so the level sticks: the adapters' log lines repeat the progress lines, so only warnings are shown. */
+    private static final Logger ADAPTER_LOG = Logger.getLogger("io.jenkins.plugins.iamjanitor");
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean verbose;
@@ -96,6 +101,13 @@ public final class IamJanitorCli {
                     + " or use --profile, --role-arn or --sandbox)";
         }
         return message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    }
+
+    /** For commands that print their own progress: silence the adapters' logging below warnings, unless --verbose. */
+    static void quietAdapterLogsUnlessVerbose(CommandSpec spec) {
+        if (!verbose(spec.root().commandLine().getParseResult())) {
+            ADAPTER_LOG.setLevel(Level.WARNING);
+        }
     }
 
     private static boolean verbose(ParseResult result) {

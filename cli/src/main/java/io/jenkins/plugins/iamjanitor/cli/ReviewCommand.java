@@ -28,8 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -123,15 +121,9 @@ final class ReviewCommand implements Callable<Integer> {
         this.clock = clock;
     }
 
-    /** Held so the level sticks: the adapters' log lines repeat the progress lines, so only warnings are shown. */
-    private final Logger adapterLog = Logger.getLogger("io.jenkins.plugins.iamjanitor");
-
     @Override
     public Integer call() {
-        if (spec.commandLine().getParseResult() == null
-                || !spec.commandLine().getParseResult().hasMatchedOption("--verbose")) {
-            adapterLog.setLevel(Level.WARNING);
-        }
+        IamJanitorCli.quietAdapterLogsUnlessVerbose(spec);
         if (maxDeletions < 1) {
             throw new UsageException("--max-deletions must be at least 1, got " + maxDeletions);
         }
