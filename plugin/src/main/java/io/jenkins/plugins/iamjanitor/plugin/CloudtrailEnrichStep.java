@@ -2,7 +2,6 @@ package io.jenkins.plugins.iamjanitor.plugin;
 
 import hudson.Extension;
 import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.iamjanitor.core.activity.ActivityLookup;
 import io.jenkins.plugins.iamjanitor.core.activity.ActivityQuery;
 import io.jenkins.plugins.iamjanitor.core.activity.ActivitySummary;
@@ -14,10 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -77,7 +74,7 @@ public final class CloudtrailEnrichStep extends Step {
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends JanitorStepDescriptor {
         @Override
         public String getFunctionName() {
             return "cloudtrailEnrich";
@@ -86,11 +83,6 @@ public final class CloudtrailEnrichStep extends Step {
         @Override
         public String getDisplayName() {
             return "Add recent AWS CloudTrail activity to the review";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
         }
     }
 

@@ -2,7 +2,6 @@ package io.jenkins.plugins.iamjanitor.plugin;
 
 import hudson.Extension;
 import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRecord;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionResult;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionSettings;
@@ -16,10 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -103,7 +100,7 @@ public final class IamDeleteUserStep extends Step {
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends JanitorStepDescriptor {
         @Override
         public String getFunctionName() {
             return "iamDeleteUser";
@@ -112,11 +109,6 @@ public final class IamDeleteUserStep extends Step {
         @Override
         public String getDisplayName() {
             return "Delete approved inactive AWS IAM users (dry-run by default)";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
         }
     }
 

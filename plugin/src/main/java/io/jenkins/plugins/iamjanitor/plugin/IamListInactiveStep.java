@@ -2,7 +2,6 @@ package io.jenkins.plugins.iamjanitor.plugin;
 
 import hudson.Extension;
 import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.iamjanitor.core.policy.Exemptions;
 import io.jenkins.plugins.iamjanitor.core.policy.InactivityPolicy;
 import io.jenkins.plugins.iamjanitor.core.policy.PolicySettings;
@@ -13,10 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -114,7 +111,7 @@ public final class IamListInactiveStep extends Step {
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends JanitorStepDescriptor {
         @Override
         public String getFunctionName() {
             return "iamListInactive";
@@ -123,11 +120,6 @@ public final class IamListInactiveStep extends Step {
         @Override
         public String getDisplayName() {
             return "List inactive AWS IAM users";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
         }
     }
 

@@ -2,15 +2,12 @@ package io.jenkins.plugins.iamjanitor.plugin;
 
 import hudson.Extension;
 import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.iamjanitor.core.ticket.ReviewTicket;
 import io.jenkins.plugins.iamjanitor.core.ticket.TicketRef;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -77,7 +74,7 @@ public final class JiraCreateReviewTicketStep extends Step {
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends JanitorStepDescriptor {
         @Override
         public String getFunctionName() {
             return "jiraCreateReviewTicket";
@@ -86,11 +83,6 @@ public final class JiraCreateReviewTicketStep extends Step {
         @Override
         public String getDisplayName() {
             return "Open the Jira ticket of an IAM access review";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
         }
     }
 

@@ -2,7 +2,6 @@ package io.jenkins.plugins.iamjanitor.plugin;
 
 import hudson.Extension;
 import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.iamjanitor.core.approval.ApprovalHandle;
 import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRequest;
 import io.jenkins.plugins.iamjanitor.core.approval.UserDecision;
@@ -11,11 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -85,7 +82,7 @@ public final class SlackAskApprovalStep extends Step {
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends JanitorStepDescriptor {
         @Override
         public String getFunctionName() {
             return "slackAskApproval";
@@ -94,11 +91,6 @@ public final class SlackAskApprovalStep extends Step {
         @Override
         public String getDisplayName() {
             return "Ask for approval in Slack";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
         }
     }
 
