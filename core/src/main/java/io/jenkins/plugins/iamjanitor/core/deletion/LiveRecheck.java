@@ -5,6 +5,8 @@ import io.jenkins.plugins.iamjanitor.core.model.ConsolePassword;
 import io.jenkins.plugins.iamjanitor.core.model.IamUser;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,31 +18,46 @@ final class LiveRecheck {
     private LiveRecheck() {
     }
 
+    /** One dated sign that someone uses the user, e.g. "access key AKIA... used" at a time, " (s3 in us-east-1)". */
+    record Sign(String what, Instant date, String detail) {
+    }
+
+    /**
+     * Every dated sign of life the re-check compares, in the order it reports them. {@link ApprovalEvidence} takes
+     * the newest of the same list, so approval and re-check can never disagree on what counts.
+     */
+    static List<Sign> signsOfLife(IamUser user) {
+        List<Sign> signs = new ArrayList<>();
+        ConsolePassword password = user.password();
+        if (password != null) {
+            add(signs, "console password used", password.lastUsed(), "");
+            if (password.enabled()) {
+                add(signs, "console password set", password.created(), "");
+            }
+        }
+        for (AccessKey key : user.accessKeys()) {
+            String where = key.lastUsedService() == null ? "" : " (" + key.lastUsedService()
+                    + (key.lastUsedRegion() == null ? "" : " in " + key.lastUsedRegion()) + ")";
+            add(signs, "access key " + key.label() + " used", key.lastUsed(), where);
+            add(signs, "access key " + key.label() + " created", key.created(), "");
+        }
+        return signs;
+    }
+
     /** Why the user must be kept, or empty when nothing happened after {@code evidence} (null: no activity ever). */
     static Optional<String> activitySince(IamUser live, Instant evidence) {
         String since = evidence == null ? "the approval was based on no activity at all"
                 : "the approval was based on last activity " + evidence.truncatedTo(ChronoUnit.SECONDS);
-        ConsolePassword password = live.password();
-        if (password != null) {
-            if (after(password.lastUsed(), evidence)) {
-                return Optional.of("console password used " + date(password.lastUsed()) + "; " + since);
-            }
-            if (password.enabled() && after(password.created(), evidence)) {
-                return Optional.of("console password set " + date(password.created()) + "; " + since);
-            }
+        return signsOfLife(live).stream()
+                .filter(sign -> after(sign.date(), evidence))
+                .findFirst()
+                .map(sign -> sign.what() + " " + date(sign.date()) + sign.detail() + "; " + since);
+    }
+
+    private static void add(List<Sign> signs, String what, Instant date, String detail) {
+        if (date != null) {
+            signs.add(new Sign(what, date, detail));
         }
-        for (AccessKey key : live.accessKeys()) {
-            if (after(key.lastUsed(), evidence)) {
-                String where = key.lastUsedService() == null ? "" : " (" + key.lastUsedService()
-                        + (key.lastUsedRegion() == null ? "" : " in " + key.lastUsedRegion()) + ")";
-                return Optional.of("access key " + key.label() + " used " + date(key.lastUsed()) + where + "; "
-                        + since);
-            }
-            if (after(key.created(), evidence)) {
-                return Optional.of("access key " + key.label() + " created " + date(key.created()) + "; " + since);
-            }
-        }
-        return Optional.empty();
     }
 
     private static boolean after(Instant date, Instant evidence) {
