@@ -4,10 +4,13 @@ import hudson.model.TaskListener;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
- * A test double of Pipeline's step context: records the outcome and the build log. Serializable like the real one,
+ * A unit-test double of Pipeline's step context (JenkinsRule tests use the real one): records the outcome and the build log. Serializable like the real one,
  * so an execution holding it survives a simulated controller restart (serialize + deserialize).
  */
 final class FakeStepContext extends StepContext {
@@ -46,6 +49,22 @@ final class FakeStepContext extends StepContext {
     public synchronized void onFailure(Throwable t) {
         completions++;
         failure = t;
+    }
+
+    @Override
+    public BodyInvoker newBodyInvoker() {
+        throw new UnsupportedOperationException("no body in these steps");
+    }
+
+    @Override
+    public ListenableFuture<Void> saveState() {
+        return Futures.immediateFuture(null);
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public void setResult(hudson.model.Result r) {
+        throw new UnsupportedOperationException();
     }
 
     @Override

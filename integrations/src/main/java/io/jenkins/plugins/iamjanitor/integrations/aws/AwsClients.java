@@ -12,7 +12,6 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
@@ -23,7 +22,7 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 
 /**
- * Builds the SDK clients from {@link AwsSettings}: url-connection HTTP client, standard retry strategy (throttling,
+ * Builds the SDK clients from {@link AwsSettings}: Apache HTTP client (AwsHttpClients), standard retry strategy (throttling,
  * 5xx and I/O errors, exponential backoff with jitter, configurable attempts), credentials as configured. One
  * instance owns one HTTP client; close it when done.
  */
@@ -37,10 +36,7 @@ public final class AwsClients implements AutoCloseable {
 
     public AwsClients(AwsSettings settings) {
         this.settings = settings;
-        this.http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(10))
-                .socketTimeout(Duration.ofSeconds(60))
-                .build();
+        this.http = AwsHttpClients.create(Duration.ofSeconds(10), Duration.ofSeconds(60));
         this.credentials = provider(settings.credentials());
     }
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import io.jenkins.plugins.iamjanitor.integrations.aws.AwsHttpClients;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 
@@ -29,10 +29,7 @@ public final class CloudTrailClientFactory implements CloudTrailClients {
         this.endpointOverride = endpointOverride;
         this.credentials = credentials;
         this.attemptTimeout = attemptTimeout;
-        this.http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(10))
-                .socketTimeout(attemptTimeout)
-                .build();
+        this.http = AwsHttpClients.create(Duration.ofSeconds(10), attemptTimeout);
     }
 
     /**

@@ -1,4 +1,0 @@
-package com.cloudbees.plugins.credentials.common;
-
-public interface StandardUsernamePasswordCredentials extends StandardUsernameCredentials, UsernamePasswordCredentials {
-}

@@ -1,6 +1,0 @@
-package hudson.model;
-
-public abstract class AbstractModelObject {
-    public AbstractModelObject() {
-    }
-}

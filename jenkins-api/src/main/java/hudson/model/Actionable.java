@@ -1,6 +1,0 @@
-package hudson.model;
-
-public abstract class Actionable extends AbstractModelObject {
-    public Actionable() {
-    }
-}

@@ -1,4 +1,0 @@
-package hudson.model;
-
-public interface ItemGroup<T> {
-}

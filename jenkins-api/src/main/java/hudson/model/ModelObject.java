@@ -1,5 +1,0 @@
-package hudson.model;
-
-public interface ModelObject {
-    String getDisplayName();
-}

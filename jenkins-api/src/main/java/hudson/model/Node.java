@@ -1,6 +1,0 @@
-package hudson.model;
-
-public abstract class Node extends AbstractModelObject {
-    public Node() {
-    }
-}

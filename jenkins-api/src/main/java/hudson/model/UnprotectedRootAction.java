@@ -1,6 +1,0 @@
-package hudson.model;
-
-import hudson.ExtensionPoint;
-
-public interface UnprotectedRootAction extends RootAction, ExtensionPoint {
-}

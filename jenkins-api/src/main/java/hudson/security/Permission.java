@@ -1,6 +1,0 @@
-package hudson.security;
-
-public final class Permission {
-    private Permission() {
-    }
-}

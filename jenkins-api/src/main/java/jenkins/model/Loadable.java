@@ -1,7 +1,0 @@
-package jenkins.model;
-
-import java.io.IOException;
-
-public interface Loadable {
-    void load() throws IOException;
-}

@@ -1,4 +1,0 @@
-package jenkins.util.io;
-
-public interface OnMaster {
-}
