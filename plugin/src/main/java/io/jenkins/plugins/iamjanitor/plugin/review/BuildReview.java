@@ -1,0 +1,111 @@
+package io.jenkins.plugins.iamjanitor.plugin.review;
+
+import hudson.model.Run;
+import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
+import io.jenkins.plugins.iamjanitor.integrations.review.JsonReviewStore;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import jenkins.model.RunAction2;
+
+/**
+ * The review a build runs, recorded by the controller: the core {@link ReviewRecord} (the same record and stage rules
+ * as the CLI's {@code review}) kept as {@code <build dir>/iam-janitor/<reviewId>.review.json}, replaced atomically on
+ * every change. Steps read what authorises a deletion (who was flagged, the evidence, the decisions, who confirmed,
+ * what counts against the cap) from here, never from values a Jenkinsfile passes in. The file outlives a controller
+ * restart with the build; the action itself holds only the id.
+ */
+public final class BuildReview implements RunAction2 {
+    static final String DIR = "iam-janitor";
+
+    private final String reviewId;
+    private transient Run<?, ?> run;
+
+    private BuildReview(Run<?, ?> run, String reviewId) {
+        this.run = run;
+        this.reviewId = reviewId;
+    }
+
+    /** Records a new review on the build (one per build); fails when the build already has one. */
+    public static synchronized BuildReview start(Run<?, ?> run, ReviewRecord initial) throws java.io.IOException {
+        BuildReview existing = run.getAction(BuildReview.class);
+        if (existing != null) {
+            throw new IllegalStateException("this build already runs review " + existing.reviewId
+                    + "; one review per build");
+        }
+        BuildReview review = new BuildReview(run, initial.reviewId());
+        review.store().save(initial);
+        run.addAction(review);
+        run.save();
+        return review;
+    }
+
+    /**
+     * The build's review with that id; a clear error when the build has none or another one (an id from elsewhere is
+     * never trusted).
+     */
+    public static BuildReview require(Run<?, ?> run, String reviewId) {
+        BuildReview review = run.getAction(BuildReview.class);
+        if (review == null) {
+            throw new IllegalArgumentException("this build has no IAM review: call iamListInactive first");
+        }
+        if (reviewId != null && !reviewId.equals(review.reviewId)) {
+            throw new IllegalArgumentException("review '" + reviewId + "' is not this build's review ("
+                    + review.reviewId + ")");
+        }
+        return review;
+    }
+
+    public String getReviewId() {
+        return reviewId;
+    }
+
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
+    /** The record as last saved. */
+    public ReviewRecord record() {
+        return store().load(reviewId).orElseThrow(() -> new IllegalStateException(
+                "the record of review " + reviewId + " is missing from " + store().fileOf(reviewId)));
+    }
+
+    /** Applies a change and saves it atomically; changes to one review are serialised. */
+    public synchronized ReviewRecord update(UnaryOperator<ReviewRecord> change) {
+        ReviewRecord next = change.apply(record());
+        store().save(next);
+        return next;
+    }
+
+    private JsonReviewStore store() {
+        return new JsonReviewStore(directory());
+    }
+
+    Path directory() {
+        return run.getRootDir().toPath().resolve(DIR);
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return "symbol-people-outline plugin-ionicons-api";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "IAM review";
+    }
+
+    @Override
+    public String getUrlName() {
+        return "iam-review";
+    }
+}
