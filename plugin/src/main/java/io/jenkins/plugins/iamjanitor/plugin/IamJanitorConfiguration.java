@@ -38,6 +38,10 @@ public class IamJanitorConfiguration extends IamJanitorConfigurationForm {
     private int policyDays = PolicySettings.DEFAULT_DAYS;
     private String exemptTag = Exemptions.DEFAULT_TAG;
     private int maxDeletions = DeletionSettings.DEFAULT_MAX_DELETIONS;
+    // Advanced: endpoint overrides (VPC/FIPS endpoints, a proxy gateway, an emulator); empty means the public ones.
+    private String awsEndpointUrl;
+    private String cloudTrailEndpointUrl;
+    private String slackApiUrl;
 
     public IamJanitorConfiguration() {
         load();
@@ -241,5 +245,39 @@ public class IamJanitorConfiguration extends IamJanitorConfigurationForm {
     public void setMaxDeletions(int maxDeletions) {
         this.maxDeletions = maxDeletions;
         save();
+    }
+
+    public String getAwsEndpointUrl() {
+        return awsEndpointUrl;
+    }
+
+    @DataBoundSetter
+    public void setAwsEndpointUrl(String awsEndpointUrl) {
+        this.awsEndpointUrl = trim(awsEndpointUrl);
+        save();
+    }
+
+    public String getCloudTrailEndpointUrl() {
+        return cloudTrailEndpointUrl;
+    }
+
+    @DataBoundSetter
+    public void setCloudTrailEndpointUrl(String cloudTrailEndpointUrl) {
+        this.cloudTrailEndpointUrl = trim(cloudTrailEndpointUrl);
+        save();
+    }
+
+    public String getSlackApiUrl() {
+        return slackApiUrl;
+    }
+
+    @DataBoundSetter
+    public void setSlackApiUrl(String slackApiUrl) {
+        this.slackApiUrl = trim(slackApiUrl);
+        save();
+    }
+
+    static java.net.URI uriOrNull(String url) {
+        return url == null ? null : java.net.URI.create(url);
     }
 }

@@ -29,12 +29,14 @@ final class JenkinsJanitorServices implements JanitorServices {
     private final IamJanitorConfiguration config;
     private final Run<?, ?> run;
     private final JenkinsCredentials credentials;
-    private final JanitorAdapters adapters = new JanitorAdapters(null, null);
+    private final JanitorAdapters adapters;
 
     private JenkinsJanitorServices(IamJanitorConfiguration config, Run<?, ?> run) {
         this.config = config;
         this.run = run;
         this.credentials = new JenkinsCredentials(run);
+        this.adapters = new JanitorAdapters(IamJanitorConfiguration.uriOrNull(config.getAwsEndpointUrl()),
+                IamJanitorConfiguration.uriOrNull(config.getCloudTrailEndpointUrl()));
     }
 
     static JanitorServices forRun(Run<?, ?> run) {

@@ -59,13 +59,15 @@ public class SlackRuntime {
     /** The adapter for the current configuration; rebuilt (keeping the registry) when credential ids change. */
     synchronized SlackWiring wiring() {
         IamJanitorConfiguration c = IamJanitorConfiguration.get();
-        String key = c.getSlackBotTokenCredentialsId() + "|" + c.getSlackSigningSecretCredentialsId();
+        String key = c.getSlackBotTokenCredentialsId() + "|" + c.getSlackSigningSecretCredentialsId() + "|"
+                + c.getSlackApiUrl();
         if (wiring == null || !Objects.equals(key, wiredFor)) {
             JenkinsCredentials creds = credentials;
             String bot = creds.secretText(c.getSlackBotTokenCredentialsId(), "Slack bot token");
             String signing = c.getSlackSigningSecretCredentialsId() == null ? null
                     : creds.secretText(c.getSlackSigningSecretCredentialsId(), "Slack signing secret");
-            wiring = new SlackWiring(SlackWebClient.DEFAULT_BASE, bot, signing, decisions, Timer.get(),
+            wiring = new SlackWiring(c.getSlackApiUrl() == null ? SlackWebClient.DEFAULT_BASE
+                    : java.net.URI.create(c.getSlackApiUrl()), bot, signing, decisions, Timer.get(),
                     Clock.systemUTC());
             wiredFor = key;
         }
