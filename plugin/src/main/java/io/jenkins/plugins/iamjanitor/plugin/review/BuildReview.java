@@ -55,6 +55,18 @@ public final class BuildReview implements RunAction2 {
         return review;
     }
 
+    /**
+     * The build's review named by a step's {@code review} argument: the map {@code iamListInactive} returned (its
+     * {@code reviewId} is read, nothing else) or the id itself; null means the build's only review.
+     */
+    public static BuildReview resolve(Run<?, ?> run, Object reviewArgument) {
+        Object id = reviewArgument instanceof java.util.Map<?, ?> m ? m.get("reviewId") : reviewArgument;
+        if (id != null && !(id instanceof CharSequence)) {
+            throw new IllegalArgumentException("review must be the result of iamListInactive or its reviewId");
+        }
+        return require(run, id == null ? null : id.toString());
+    }
+
     public String getReviewId() {
         return reviewId;
     }
