@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iamjanitor.cli;
 
+import io.jenkins.plugins.iamjanitor.core.config.EffectivePolicy;
 import io.jenkins.plugins.iamjanitor.core.policy.InactivityPolicy;
 import io.jenkins.plugins.iamjanitor.core.policy.PolicySettings;
 import io.jenkins.plugins.iamjanitor.core.scan.InactivityScanner;
@@ -30,6 +31,9 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     PolicyOptions policy = new PolicyOptions();
 
+    @Mixin
+    ConfigOptions config = new ConfigOptions();
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json, csv or markdown (default: ${DEFAULT-VALUE}).")
     ScanReport.Format format;
@@ -48,9 +52,12 @@ final class ScanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         policy.validate();
+        EffectivePolicy effective = CliPolicy.resolve(config.load(err, true),
+                policy.addTo(target.aws.addTo(new CliPolicy.Flags())), err, false);
+        CliPolicy.applyTarget(effective, target, err);
         String runner = SessionNames.forRunner(System.getProperty("user.name"));
         try (Target t = Target.open(target, runner, line -> progress(err, line))) {
-            PolicySettings settings = policy.settings(t.scenarioExemptions());
+            PolicySettings settings = CliPolicy.settings(effective, t.scenarioExemptions());
             ScanResult result = new InactivityScanner(t.directory(), new InactivityPolicy(settings, clock))
                     .scan(line -> progress(err, line));
             String report = new ScanReport(result, settings).render(format);

@@ -1,0 +1,8 @@
+package io.jenkins.plugins.iamjanitor.integrations.preflight;
+
+/** A pre-flight check failed: the message is one line saying what is wrong and what to fix, never a secret. */
+public final class PreflightException extends RuntimeException {
+    public PreflightException(String message) {
+        super(message);
+    }
+}
