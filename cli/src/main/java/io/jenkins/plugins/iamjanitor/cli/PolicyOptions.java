@@ -49,10 +49,10 @@ public final class PolicyOptions {
     CliPolicy.Flags addTo(CliPolicy.Flags flags) {
         validate();
         List<ExemptionRule> rules = new ArrayList<>();
-        exemptUsers.forEach(p -> rules.add(new ExemptionRule(Kind.USER, p, "--exempt-user")));
-        exemptPaths.forEach(p -> rules.add(new ExemptionRule(Kind.PATH, p, "--exempt-path")));
-        exemptTags.forEach(p -> rules.add(new ExemptionRule(Kind.TAG, p, "--exempt-tag")));
-        exemptGroups.forEach(p -> rules.add(new ExemptionRule(Kind.GROUP, p, "--exempt-group")));
+        exemptUsers.forEach(p -> rules.add(new ExemptionRule(Kind.USER, p, "given with --exempt-user")));
+        exemptPaths.forEach(p -> rules.add(new ExemptionRule(Kind.PATH, p, "given with --exempt-path")));
+        exemptTags.forEach(p -> rules.add(new ExemptionRule(Kind.TAG, p, "given with --exempt-tag")));
+        exemptGroups.forEach(p -> rules.add(new ExemptionRule(Kind.GROUP, p, "given with --exempt-group")));
         return flags.put("thresholdDays", days).put("unknownActivity", unknownActivity).put("exemptions", rules);
     }
 }

@@ -52,7 +52,7 @@ public record EffectivePolicy(
     public static final String DEFAULT_REPORT_DIR = "iam-janitor-reports";
     public static final String DEFAULT_STATE_DIR = ".iam-janitor/reviews";
     public static final String DEFAULT_BACKUP_DIR = "iam-janitor-backups";
-    static final String BUILT_IN_TAG_REASON = "built in: the tag owners set to keep a user";
+    static final String BUILT_IN_TAG_REASON = "built-in rule: the tag owners set to keep a user";
 
     public EffectivePolicy {
         Objects.requireNonNull(exemptions, "exemptions");
