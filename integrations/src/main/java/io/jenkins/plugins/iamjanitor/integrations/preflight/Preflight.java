@@ -81,8 +81,13 @@ public final class Preflight {
             throw new PreflightException(slackProblem(e, apiBase, channel));
         }
         if (!info.path("is_member").asBoolean(true)) {
-            throw new PreflightException("the Slack bot is not a member of channel " + channel + ": invite it there"
-                    + " (/invite @<app name>) before the review posts");
+            // A public channel takes posts from a non-member with chat:write.public; a private one never does.
+            if (info.path("is_private").asBoolean(false)) {
+                throw new PreflightException("the Slack bot is not a member of private channel " + channel
+                        + ": invite it there (/invite @<app name>) before the review posts");
+            }
+            progress.accept("Pre-flight: the Slack bot is not a member of " + channel + "; posting there needs the"
+                    + " chat:write.public scope (or invite the bot)");
         }
         progress.accept("Pre-flight: Slack " + who + ", channel " + channel + " ("
                 + info.path("name").asText(channel) + ") reachable");
