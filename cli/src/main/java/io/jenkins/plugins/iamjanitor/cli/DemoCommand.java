@@ -67,8 +67,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        EffectivePolicy policyFile = CliPolicy.resolve(config.load(err, false), policy.addTo(new CliPolicy.Flags()), err,
-                false);
+        EffectivePolicy policyFile = CliPolicy.resolve(config.load(err, false), policy.addTo(new CliPolicy.Flags()),
+                err, false);
         Scenario sc = scenario == null ? Scenario.builtIn() : Scenario.load(scenario);
         out.println("IAM Janitor demo: a whole access review on the embedded sandbox (scenario: " + sc.name() + ").");
         out.println("The AWS SDK, the Slack client and the Jira client are the real ones; the services they talk to"

@@ -101,7 +101,8 @@ final class ReviewCommand implements Callable<Integer> {
             description = "Jira base URL, e.g. https://example.atlassian.net (default: jira.url).")
     String jiraUrl;
 
-    @Option(names = "--jira-project", paramLabel = "KEY", description = "Jira project of the review tickets (default: jira.project).")
+    @Option(names = "--jira-project", paramLabel = "KEY",
+            description = "Jira project of the review tickets (default: jira.project).")
     String jiraProject;
 
     @Option(names = "--jira-issue-type", paramLabel = "TYPE",

@@ -6,6 +6,7 @@ import io.jenkins.plugins.iamjanitor.core.policy.PolicySettings;
 import io.jenkins.plugins.iamjanitor.core.scan.InactivityScanner;
 import io.jenkins.plugins.iamjanitor.core.scan.ScanResult;
 import io.jenkins.plugins.iamjanitor.integrations.aws.SessionNames;
+import io.jenkins.plugins.iamjanitor.integrations.preflight.Preflight;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -57,6 +58,8 @@ final class ScanCommand implements Callable<Integer> {
         CliPolicy.applyTarget(effective, target, err);
         String runner = SessionNames.forRunner(System.getProperty("user.name"));
         try (Target t = Target.open(target, runner, line -> progress(err, line))) {
+            // Which account this is, first; and an unreachable endpoint fails here at once instead of in a retry loop.
+            new Preflight(line -> progress(err, line)).aws(t.awsSettings(), target.aws.expectedAccountId);
             PolicySettings settings = CliPolicy.settings(effective, t.scenarioExemptions());
             ScanResult result = new InactivityScanner(t.directory(), new InactivityPolicy(settings, clock))
                     .scan(line -> progress(err, line));

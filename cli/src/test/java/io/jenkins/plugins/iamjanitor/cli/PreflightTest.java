@@ -113,7 +113,8 @@ class PreflightTest {
 
         runner.preflight(new Preflight(progress::add), dir.resolve("backups"));
 
-        assertThat(progress).anySatisfy(l -> assertThat(l).contains("reports directory").contains("(created, owner-only)"))
+        assertThat(progress)
+                .anySatisfy(l -> assertThat(l).contains("reports directory").contains("(created, owner-only)"))
                 .anySatisfy(l -> assertThat(l).startsWith("Pre-flight: Slack Sandbox as U0BOT, channel"))
                 .anySatisfy(l -> assertThat(l).startsWith("Pre-flight: Jira").contains("exists"));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("backups"))))

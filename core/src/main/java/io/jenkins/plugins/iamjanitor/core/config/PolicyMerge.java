@@ -43,9 +43,9 @@ public final class PolicyMerge {
             } else if (current == null && !safetyKey(key) || Objects.equals(current, value) || safer(key, value, g)) {
                 merged.put(key, value);
             } else {
-                errors.add(new PolicyError(job.source(), 0, 0, key + ": " + show(value) + " would weaken the global policy ("
-                        + describe(key, current, g) + " in " + global.source() + "); a job's file may only add "
-                        + "exemptions or make the policy stricter"));
+                errors.add(new PolicyError(job.source(), 0, 0, key + ": " + show(value)
+                        + " would weaken the global policy (" + describe(key, current, g) + " in " + global.source()
+                        + "); a job's file may only add exemptions or make the policy stricter"));
             }
         }
         if (!errors.isEmpty()) {

@@ -46,7 +46,8 @@ final class DirectoryCheck {
         if (posix) {
             try {
                 Set<PosixFilePermission> perms = Files.getPosixFilePermissions(abs);
-                if (perms.contains(PosixFilePermission.OTHERS_READ) || perms.contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                if (perms.contains(PosixFilePermission.OTHERS_READ)
+                        || perms.contains(PosixFilePermission.OTHERS_EXECUTE)) {
                     throw new PreflightException(label + " directory " + abs + " is readable by every user on this "
                             + "machine (" + PosixFilePermissions.toString(perms) + "): run chmod o-rwx " + abs);
                 }
