@@ -187,4 +187,19 @@ class PreflightTest {
                 .contains("cannot connect to the AWS endpoint http://127.0.0.1:" + port + " (ConnectException)")
                 .doesNotContain("Unable to load credentials", "at software.amazon", "sandbox-not-a-secret");
     }
+
+    @Test
+    void reviewThroughTheCliStopsAtPreflightBeforeTheScan() throws Exception {
+        Path scenario = Files.writeString(dir.resolve("scenario.json"), ReviewEndToEndTest.fastScenarioJson());
+        Path policy = Files.writeString(dir.resolve("iam-janitor.yml"), "slack:\n  channel: C0NOSUCH\n");
+
+        int code = cli("review", "--sandbox", "--scenario", scenario.toString(), "--config", policy.toString(),
+                "--report-dir", dir.resolve("r").toString(), "--state-dir", dir.resolve("s").toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: pre-flight check failed, nothing was"
+                + " asked or changed: Slack channel C0NOSUCH was not found");
+        assertThat(dir.resolve("s")).isEmptyDirectory();
+        assertThat(dir.resolve("r")).isEmptyDirectory();
+    }
 }
