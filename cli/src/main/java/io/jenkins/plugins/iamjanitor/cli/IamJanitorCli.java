@@ -83,6 +83,9 @@ public final class IamJanitorCli {
             }
             if (ex instanceof PreflightException) {
                 e.println("error: pre-flight check failed, nothing was asked or changed: " + ex.getMessage());
+                if (verbose(parseResult)) {
+                    ex.printStackTrace(e);
+                }
                 return FAILURE;
             }
             if (ex instanceof UsageException) {

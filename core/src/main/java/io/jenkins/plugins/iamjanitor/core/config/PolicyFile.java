@@ -65,6 +65,14 @@ public record PolicyFile(
             includeAccounts = includeAccounts == null ? List.of() : List.copyOf(includeAccounts);
             excludeAccounts = excludeAccounts == null ? List.of() : List.copyOf(excludeAccounts);
         }
+
+        /** The external id is a shared token: shown only as set. */
+        @Override
+        public String toString() {
+            return "managementProfile " + managementProfile + ", roleName " + roleName
+                    + (externalId == null ? "" : ", externalId (set)") + ", includeAccounts " + includeAccounts
+                    + ", excludeAccounts " + excludeAccounts;
+        }
     }
 
     public PolicyFile {

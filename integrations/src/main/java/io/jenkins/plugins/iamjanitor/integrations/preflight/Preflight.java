@@ -54,10 +54,10 @@ public final class Preflight {
                 StsClient sts = clients.sts()) {
             r = sts.getCallerIdentity();
         } catch (SdkClientException e) {
-            throw new PreflightException(awsClientProblem(e, endpoint));
+            throw new PreflightException(awsClientProblem(e, endpoint), e);
         } catch (SdkException e) {
             throw new PreflightException("AWS refused the credentials at " + endpoint + " (" + firstLine(e)
-                    + "): fix the profile, the access keys or the role (roleArn, externalId)");
+                    + "): fix the profile, the access keys or the role (roleArn, externalId)", e);
         }
         if (expectedAccount != null && !expectedAccount.equals(r.account())) {
             throw new PreflightException("the AWS credentials belong to account " + r.account() + " (" + r.arn()
@@ -78,7 +78,7 @@ public final class Preflight {
             who = web.authTest();
             info = web.conversationInfo(channel);
         } catch (ServiceException e) {
-            throw new PreflightException(slackProblem(e, apiBase, channel));
+            throw new PreflightException(slackProblem(e, apiBase, channel), e);
         }
         if (!info.path("is_member").asBoolean(true)) {
             // A public channel takes posts from a non-member with chat:write.public; a private one never does.

@@ -5,4 +5,9 @@ public final class PreflightException extends RuntimeException {
     public PreflightException(String message) {
         super(message);
     }
+
+    /** @param cause kept for {@code --verbose} (e.g. the SDK's list of credential providers it tried) */
+    public PreflightException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }
