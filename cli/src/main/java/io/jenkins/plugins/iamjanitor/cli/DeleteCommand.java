@@ -1,6 +1,7 @@
 package io.jenkins.plugins.iamjanitor.cli;
 
 import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRecord;
+import io.jenkins.plugins.iamjanitor.core.config.EffectivePolicy;
 import io.jenkins.plugins.iamjanitor.core.deletion.ApprovalEvidence;
 import io.jenkins.plugins.iamjanitor.core.deletion.ApproverSession;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionResult;
@@ -15,6 +16,7 @@ import io.jenkins.plugins.iamjanitor.core.policy.PolicySettings;
 import io.jenkins.plugins.iamjanitor.core.policy.Verdict;
 import io.jenkins.plugins.iamjanitor.core.port.IamDirectory;
 import io.jenkins.plugins.iamjanitor.integrations.backup.JsonBackupStore;
+import io.jenkins.plugins.iamjanitor.integrations.preflight.Preflight;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,13 +54,15 @@ final class DeleteCommand implements Callable<Integer> {
     @Option(names = "--ticket", paramLabel = "KEY", description = "Review ticket key, recorded with the approval.")
     String ticket;
 
-    @Option(names = "--backup-dir", paramLabel = "DIR", defaultValue = "iam-janitor-backups",
-            description = "Where backups are written (default: ${DEFAULT-VALUE}).")
-    Path backupDir;
+    @Option(names = "--backup-dir", paramLabel = "DIR",
+            description = "Where backups are written (default: directories.backups, else "
+                    + EffectivePolicy.DEFAULT_BACKUP_DIR + ").")
+    String backupDir;
 
-    @Option(names = "--max-deletions", paramLabel = "N", defaultValue = "" + DeletionSettings.DEFAULT_MAX_DELETIONS,
-            description = "Per-run cap (default: ${DEFAULT-VALUE}); the rest is left for the next run.")
-    int maxDeletions;
+    @Option(names = "--max-deletions", paramLabel = "N",
+            description = "Per-run cap (default: maxDeletions, else " + DeletionSettings.DEFAULT_MAX_DELETIONS
+                    + "); the rest is left for the next run.")
+    Integer maxDeletions;
 
     @Option(names = "--execute", description = "Really delete. Without it: dry-run, nothing changes.")
     boolean execute;
@@ -68,6 +72,9 @@ final class DeleteCommand implements Callable<Integer> {
 
     @Mixin
     PolicyOptions policy = new PolicyOptions();
+
+    @Mixin
+    ConfigOptions config = new ConfigOptions();
 
     private final Clock clock;
 
@@ -80,15 +87,26 @@ final class DeleteCommand implements Callable<Integer> {
         if (approvedBy.isBlank()) {
             throw new UsageException("--approved-by must name the approver");
         }
-        if (maxDeletions < 1) {
+        if (maxDeletions != null && maxDeletions < 1) {
             throw new UsageException("--max-deletions must be at least 1, got " + maxDeletions);
         }
         policy.validate();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        EffectivePolicy p = CliPolicy.resolve(config.load(err, true), policy.addTo(target.aws.addTo(
+                new CliPolicy.Flags())).put("maxDeletions", maxDeletions).put("directories.backups", backupDir),
+                err, true);
+        CliPolicy.applyTarget(p, target, err);
+        Path backups = Path.of(p.backupDir());
         try (Target t = Target.open(target, ApproverSession.sessionName(approvedBy),
                 line -> ScanCommand.progress(err, line))) {
-            PolicySettings settings = policy.settings(t.scenarioExemptions());
+            if (execute) {
+                // Before the first read of a user, let alone a change: each failure says what to fix.
+                Preflight preflight = new Preflight(line -> ScanCommand.progress(err, line));
+                preflight.directory("backups", backups);
+                preflight.aws(t.awsSettings(), target.aws.expectedAccountId);
+            }
+            PolicySettings settings = CliPolicy.settings(p, t.scenarioExemptions());
             InactivityPolicy inactivity = new InactivityPolicy(settings, clock);
             IamDirectory directory = t.directory();
             List<DeletionResult> refused = new ArrayList<>();
@@ -96,8 +114,8 @@ final class DeleteCommand implements Callable<Integer> {
             for (String user : users.stream().distinct().toList()) {
                 approve(user, directory, inactivity, refused).ifPresent(approvals::add);
             }
-            UserDeleter deleter = new UserDeleter(directory, t.admin(), new JsonBackupStore(backupDir, clock),
-                    inactivity, new DeletionSettings(!execute, maxDeletions), clock);
+            UserDeleter deleter = new UserDeleter(directory, t.admin(), new JsonBackupStore(backups, clock),
+                    inactivity, new DeletionSettings(!execute, p.maxDeletions()), clock);
             List<DeletionResult> results = new ArrayList<>(deleter.delete(approvals,
                     line -> ScanCommand.progress(err, line)));
             results.addAll(0, refused);

@@ -3,7 +3,7 @@ package io.jenkins.plugins.iamjanitor.cli;
 import io.jenkins.plugins.iamjanitor.cli.review.DemoNarrator;
 import io.jenkins.plugins.iamjanitor.cli.review.ReviewRunner;
 import io.jenkins.plugins.iamjanitor.cli.review.SandboxReviewServices;
-import io.jenkins.plugins.iamjanitor.core.deletion.DeletionSettings;
+import io.jenkins.plugins.iamjanitor.core.config.EffectivePolicy;
 import io.jenkins.plugins.iamjanitor.core.policy.PolicySettings;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
 import io.jenkins.plugins.iamjanitor.integrations.backup.JsonBackupStore;
@@ -49,6 +49,10 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     PolicyOptions policy = new PolicyOptions();
 
+    // Only an explicitly named file: a ./iam-janitor.yml meant for a real account should not reshape the demo.
+    @Mixin
+    ConfigOptions config = new ConfigOptions();
+
     private final Clock clock;
 
     DemoCommand(Clock clock) {
@@ -63,6 +67,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        EffectivePolicy policyFile = CliPolicy.resolve(config.load(err, false), policy.addTo(new CliPolicy.Flags()),
+                err, false);
         Scenario sc = scenario == null ? Scenario.builtIn() : Scenario.load(scenario);
         out.println("IAM Janitor demo: a whole access review on the embedded sandbox (scenario: " + sc.name() + ").");
         out.println("The AWS SDK, the Slack client and the Jira client are the real ones; the services they talk to"
@@ -74,8 +80,8 @@ final class DemoCommand implements Callable<Integer> {
                 throw new UsageException("scenario " + sc.name() + " has no slack.approver: the demo needs a scripted"
                         + " approver (see docs/sandbox.md)");
             }
-            PolicySettings settings = policy.settings(services.scenarioExemptions());
-            ReviewRunner.Options options = new ReviewRunner.Options(!dryRun, DeletionSettings.DEFAULT_MAX_DELETIONS,
+            PolicySettings settings = CliPolicy.settings(policyFile, services.scenarioExemptions());
+            ReviewRunner.Options options = new ReviewRunner.Options(!dryRun, policyFile.maxDeletions(),
                     Duration.ofSeconds(approvalTimeoutSeconds), services.reviewChannel(), List.of(approver),
                     services.scenarioCloudTrailRegions(),
                     "Done", null, true, outputDir.resolve("state"), outputDir.resolve("reports"), Map.of());

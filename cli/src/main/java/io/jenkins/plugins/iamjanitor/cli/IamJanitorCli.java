@@ -1,6 +1,8 @@
 package io.jenkins.plugins.iamjanitor.cli;
 
+import io.jenkins.plugins.iamjanitor.core.config.PolicyException;
 import io.jenkins.plugins.iamjanitor.core.port.ServiceException;
+import io.jenkins.plugins.iamjanitor.integrations.preflight.PreflightException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +62,8 @@ public final class IamJanitorCli {
                 .addSubcommand(new DeleteCommand(clock))
                 .addSubcommand(new RestoreCommand(clock))
                 .addSubcommand(new ReviewCommand(clock))
-                .addSubcommand(new DemoCommand(clock));
+                .addSubcommand(new DemoCommand(clock))
+                .addSubcommand(new CheckConfigCommand());
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -72,6 +75,19 @@ public final class IamJanitorCli {
         });
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             PrintWriter e = cmd.getErr();
+            if (ex instanceof PolicyException policy) {
+                // Every error of the file, one a line, so an editor or CI log can jump to each.
+                CheckConfigCommand.print(e, policy);
+                e.println("Fix the policy file, then check it with 'iam-janitor check-config FILE'.");
+                return USAGE;
+            }
+            if (ex instanceof PreflightException) {
+                e.println("error: pre-flight check failed, nothing was asked or changed: " + ex.getMessage());
+                if (verbose(parseResult)) {
+                    ex.printStackTrace(e);
+                }
+                return FAILURE;
+            }
             if (ex instanceof UsageException) {
                 e.println("error: " + ex.getMessage());
                 e.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");

@@ -5,6 +5,7 @@ import io.jenkins.plugins.iamjanitor.cli.review.LiveReviewServices;
 import io.jenkins.plugins.iamjanitor.cli.review.ReviewRunner;
 import io.jenkins.plugins.iamjanitor.cli.review.ReviewServices;
 import io.jenkins.plugins.iamjanitor.cli.review.SandboxReviewServices;
+import io.jenkins.plugins.iamjanitor.core.config.EffectivePolicy;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionSettings;
 import io.jenkins.plugins.iamjanitor.core.policy.Exemptions;
 import io.jenkins.plugins.iamjanitor.core.policy.PolicySettings;
@@ -15,6 +16,7 @@ import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
 import io.jenkins.plugins.iamjanitor.integrations.aws.AwsCredentialsSource;
 import io.jenkins.plugins.iamjanitor.integrations.aws.AwsSettings;
 import io.jenkins.plugins.iamjanitor.integrations.backup.JsonBackupStore;
+import io.jenkins.plugins.iamjanitor.integrations.preflight.Preflight;
 import io.jenkins.plugins.iamjanitor.sandbox.Scenario;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -50,17 +52,20 @@ final class ReviewCommand implements Callable<Integer> {
             + " changed (Slack, Jira and CloudTrail are still used).")
     boolean execute;
 
-    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "iam-janitor-reports",
-            description = "Where the JSON, Markdown and HTML reports go (default: ${DEFAULT-VALUE}).")
-    Path reportDir;
+    @Option(names = "--report-dir", paramLabel = "DIR",
+            description = "Where the JSON, Markdown and HTML reports go (default: directories.reports, else "
+                    + EffectivePolicy.DEFAULT_REPORT_DIR + ").")
+    String reportDir;
 
-    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = ".iam-janitor/reviews",
-            description = "Where review records are kept for resuming (default: ${DEFAULT-VALUE}).")
-    Path stateDir;
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Where review records are kept for resuming (default: directories.state, else "
+                    + EffectivePolicy.DEFAULT_STATE_DIR + ").")
+    String stateDir;
 
-    @Option(names = "--backup-dir", paramLabel = "DIR", defaultValue = "iam-janitor-backups",
-            description = "Where backups are written before each deletion (default: ${DEFAULT-VALUE}).")
-    Path backupDir;
+    @Option(names = "--backup-dir", paramLabel = "DIR",
+            description = "Where backups are written before each deletion (default: directories.backups, else "
+                    + EffectivePolicy.DEFAULT_BACKUP_DIR + ").")
+    String backupDir;
 
     @Option(names = "--review-id", paramLabel = "ID", description = "Resume (or start) the review with this id.")
     String reviewId;
@@ -68,9 +73,10 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--new-review", description = "Abandon the unfinished review, if any, and start a new one.")
     boolean newReview;
 
-    @Option(names = "--max-deletions", paramLabel = "N", defaultValue = "" + DeletionSettings.DEFAULT_MAX_DELETIONS,
-            description = "Cap on deletions per review (default: ${DEFAULT-VALUE}).")
-    int maxDeletions;
+    @Option(names = "--max-deletions", paramLabel = "N",
+            description = "Cap on deletions per review (default: maxDeletions, else "
+                    + DeletionSettings.DEFAULT_MAX_DELETIONS + ").")
+    Integer maxDeletions;
 
     @Option(names = "--approval-timeout", paramLabel = "MINUTES", defaultValue = "60",
             description = "How long to wait for decisions; undecided users are not approved "
@@ -78,32 +84,33 @@ final class ReviewCommand implements Callable<Integer> {
     int approvalTimeoutMinutes;
 
     @Option(names = "--slack-channel", paramLabel = "CHANNEL",
-            description = "Slack channel id to ask in (sandbox default: the scenario's first channel).")
+            description = "Slack channel id to ask in (default: slack.channel; sandbox: the scenario's first channel).")
     String slackChannel;
 
     @Option(names = "--approver", paramLabel = "SLACK_ID",
-            description = "Slack user or user-group id allowed to decide; repeatable (sandbox default: the scenario's"
-                    + " scripted approver).")
+            description = "Slack user or user-group id allowed to decide; repeatable (default: approvers; sandbox:"
+                    + " the scenario's scripted approver).")
     List<String> approvers = new ArrayList<>();
 
     @Option(names = "--cloudtrail-region", paramLabel = "REGION",
-            description = "Extra CloudTrail region to search besides us-east-1; repeatable (sandbox default: the"
-                    + " scenario's janitor.cloudTrailRegions).")
+            description = "CloudTrail region to search; repeatable (default: cloudTrail.regions, else us-east-1;"
+                    + " sandbox: the scenario's janitor.cloudTrailRegions).")
     List<String> regions = new ArrayList<>();
 
     @Option(names = "--jira-url", paramLabel = "URL",
-            description = "Jira base URL, e.g. https://example.atlassian.net.")
+            description = "Jira base URL, e.g. https://example.atlassian.net (default: jira.url).")
     String jiraUrl;
 
-    @Option(names = "--jira-project", paramLabel = "KEY", description = "Jira project of the review tickets.")
+    @Option(names = "--jira-project", paramLabel = "KEY",
+            description = "Jira project of the review tickets (default: jira.project).")
     String jiraProject;
 
-    @Option(names = "--jira-issue-type", paramLabel = "TYPE", defaultValue = "Task",
-            description = "Issue type (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--jira-issue-type", paramLabel = "TYPE",
+            description = "Issue type (default: jira.issueType, else Task).")
     String jiraIssueType;
 
-    @Option(names = "--done-status", paramLabel = "STATUS", defaultValue = "Done",
-            description = "Ticket status once every approved user is handled (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--done-status", paramLabel = "STATUS",
+            description = "Ticket status once every approved user is handled (default: jira.doneStatus, else Done).")
     String doneStatus;
 
     @Option(names = "--confirm", description = "Second gate: ask on the terminal before deleting anything.")
@@ -115,6 +122,9 @@ final class ReviewCommand implements Callable<Integer> {
     @Mixin
     PolicyOptions policy = new PolicyOptions();
 
+    @Mixin
+    ConfigOptions config = new ConfigOptions();
+
     private final Clock clock;
 
     ReviewCommand(Clock clock) {
@@ -124,7 +134,7 @@ final class ReviewCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         IamJanitorCli.quietAdapterLogsUnlessVerbose(spec);
-        if (maxDeletions < 1) {
+        if (maxDeletions != null && maxDeletions < 1) {
             throw new UsageException("--max-deletions must be at least 1, got " + maxDeletions);
         }
         if (approvalTimeoutMinutes < 1) {
@@ -139,35 +149,54 @@ final class ReviewCommand implements Callable<Integer> {
             err.println(line);
             err.flush();
         };
-        try (ReviewServices services = connect(progress)) {
+        EffectivePolicy p = CliPolicy.resolve(config.load(err, true), flags(), err, true);
+        CliPolicy.applyTarget(p, target, err);
+        Preflight preflight = new Preflight(progress::progress);
+        try (ReviewServices services = connect(p, preflight, progress)) {
             Exemptions extra = services instanceof SandboxReviewServices s ? s.scenarioExemptions()
                     : new Exemptions(null, null, null, null);
-            PolicySettings settings = policy.settings(extra);
-            String channel = slackChannel;
-            List<String> allowed = approvers;
-            List<String> trailRegions = regions;
+            PolicySettings settings = CliPolicy.settings(p, extra);
+            String channel = p.slackChannel();
+            List<String> allowed = p.approvers();
+            List<String> trailRegions = regions.isEmpty() && p.cloudTrailRegions().equals(List.of(
+                    EffectivePolicy.DEFAULT_REGION)) ? List.of() : p.cloudTrailRegions();
             if (services instanceof SandboxReviewServices s) {
                 channel = channel == null ? s.reviewChannel() : channel;
                 trailRegions = trailRegions.isEmpty() ? s.scenarioCloudTrailRegions() : trailRegions;
                 allowed = allowed.isEmpty() && s.scriptedApprover() != null ? List.of(s.scriptedApprover()) : allowed;
             }
             if (allowed.isEmpty()) {
-                throw new UsageException("--approver is required: nobody could decide otherwise");
+                throw new UsageException("--approver is required (or approvers: in the policy file): nobody could"
+                        + " decide otherwise");
             }
-            ReviewRunner.Options options = new ReviewRunner.Options(execute, maxDeletions,
-                    Duration.ofMinutes(approvalTimeoutMinutes), channel, allowed, trailRegions, doneStatus, reviewId,
+            ReviewRunner.Options options = new ReviewRunner.Options(execute, p.maxDeletions(),
+                    Duration.ofMinutes(approvalTimeoutMinutes), channel, allowed, trailRegions, p.jiraDoneStatus(),
+                    reviewId,
                     // A sandbox lives as long as this process: an unfinished review of an earlier one cannot go on.
-                    newReview || target.sandbox, stateDir, reportDir, Map.of());
+                    newReview || target.sandbox, Path.of(p.stateDir()), Path.of(p.reportDir()), Map.of(),
+                    p.cloudTrailLookBack());
             ConfirmationGate gate = confirm ? new ConsoleGate(new BufferedReader(new InputStreamReader(System.in,
                     StandardCharsets.UTF_8)), err, "cli:" + System.getProperty("user.name", "operator"), clock) : null;
-            ReviewRecord record = new ReviewRunner(services, settings,
-                    new JsonBackupStore(backupDir.toAbsolutePath(), clock), options, clock)
-                    .run(progress, ReviewObserver.NONE, gate);
+            Path backups = Path.of(p.backupDir()).toAbsolutePath();
+            ReviewRunner runner = new ReviewRunner(services, settings, new JsonBackupStore(backups, clock), options,
+                    clock);
+            runner.preflight(preflight, backups);
+            ReviewRecord record = runner.run(progress, ReviewObserver.NONE, gate);
             return ReviewRunner.summarize(record, out);
         }
     }
 
-    private ReviewServices connect(ProgressListener progress) {
+    /** The command line's values for the policy's keys (only those given). */
+    private CliPolicy.Flags flags() {
+        CliPolicy.Flags f = policy.addTo(target.aws.addTo(new CliPolicy.Flags()));
+        return f.put("maxDeletions", maxDeletions).put("approvers", approvers).put("slack.channel", slackChannel)
+                .put("cloudTrail.regions", regions).put("jira.url", jiraUrl).put("jira.project", jiraProject)
+                .put("jira.issueType", jiraIssueType).put("jira.doneStatus", doneStatus)
+                .put("directories.reports", reportDir).put("directories.state", stateDir)
+                .put("directories.backups", backupDir);
+    }
+
+    private ReviewServices connect(EffectivePolicy p, Preflight preflight, ProgressListener progress) {
         if (target.sandbox) {
             if (target.aws.endpointUrl != null || target.aws.profile != null || target.aws.roleArn != null) {
                 throw new UsageException("--sandbox cannot be combined with --endpoint-url, --profile or --role-arn");
@@ -175,16 +204,20 @@ final class ReviewCommand implements Callable<Integer> {
             Scenario sc = target.scenario == null ? Scenario.builtIn() : Scenario.load(target.scenario);
             return SandboxReviewServices.start(sc, clock, progress);
         }
-        if (slackChannel == null) {
-            throw new UsageException("--slack-channel is required (or use --sandbox)");
+        if (p.slackChannel() == null) {
+            throw new UsageException("--slack-channel (or slack.channel in the policy file) is required, or use"
+                    + " --sandbox");
         }
-        if (jiraUrl == null || jiraProject == null) {
-            throw new UsageException("--jira-url and --jira-project are required (or use --sandbox)");
+        if (p.jiraUrl() == null || p.jiraProject() == null) {
+            throw new UsageException("--jira-url and --jira-project (or jira.url and jira.project in the policy file)"
+                    + " are required, or use --sandbox");
         }
-        return LiveReviewServices.connect(new LiveReviewServices.Config(awsSettings(target.aws), System.getenv(),
-                jiraUrl, jiraProject, jiraIssueType, regions), clock, progress);
+        AwsSettings aws = awsSettings(target.aws);
+        // Before any client with retries exists: wrong or unreachable AWS fails here at once, naming the endpoint.
+        preflight.aws(aws, target.aws.expectedAccountId);
+        return LiveReviewServices.connect(new LiveReviewServices.Config(aws, System.getenv(), p.jiraUrl(),
+                p.jiraProject(), p.jiraIssueType(), p.cloudTrailRegions()), clock, progress);
     }
-
     /** The same AWS options as every other command; an assumed role's session is named for the review. */
     private static AwsSettings awsSettings(AwsOptions aws) {
         if (aws.externalId != null && aws.roleArn == null) {

@@ -1,10 +1,12 @@
 package io.jenkins.plugins.iamjanitor.cli;
 
+import io.jenkins.plugins.iamjanitor.core.config.EffectivePolicy;
 import io.jenkins.plugins.iamjanitor.core.policy.InactivityPolicy;
 import io.jenkins.plugins.iamjanitor.core.policy.PolicySettings;
 import io.jenkins.plugins.iamjanitor.core.scan.InactivityScanner;
 import io.jenkins.plugins.iamjanitor.core.scan.ScanResult;
 import io.jenkins.plugins.iamjanitor.integrations.aws.SessionNames;
+import io.jenkins.plugins.iamjanitor.integrations.preflight.Preflight;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -30,6 +32,9 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     PolicyOptions policy = new PolicyOptions();
 
+    @Mixin
+    ConfigOptions config = new ConfigOptions();
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json, csv or markdown (default: ${DEFAULT-VALUE}).")
     ScanReport.Format format;
@@ -48,9 +53,14 @@ final class ScanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         policy.validate();
+        EffectivePolicy effective = CliPolicy.resolve(config.load(err, true),
+                policy.addTo(target.aws.addTo(new CliPolicy.Flags())), err, false);
+        CliPolicy.applyTarget(effective, target, err);
         String runner = SessionNames.forRunner(System.getProperty("user.name"));
         try (Target t = Target.open(target, runner, line -> progress(err, line))) {
-            PolicySettings settings = policy.settings(t.scenarioExemptions());
+            // Which account this is, first; and an unreachable endpoint fails here at once instead of in a retry loop.
+            new Preflight(line -> progress(err, line)).aws(t.awsSettings(), target.aws.expectedAccountId);
+            PolicySettings settings = CliPolicy.settings(effective, t.scenarioExemptions());
             ScanResult result = new InactivityScanner(t.directory(), new InactivityPolicy(settings, clock))
                     .scan(line -> progress(err, line));
             String report = new ScanReport(result, settings).render(format);

@@ -100,6 +100,11 @@ final class Target implements AutoCloseable {
         return new AwsIamDirectory(iam);
     }
 
+    /** How the clients reach AWS (the sandbox's endpoint and credentials included), for pre-flight checks. */
+    AwsSettings awsSettings() {
+        return clients.settings();
+    }
+
     IamUserAdmin admin() {
         return new AwsIamUserAdmin(iam);
     }

@@ -73,9 +73,10 @@ class ReviewCommandTest {
     @Test
     void liveReviewNeedsItsSlackAndJiraSettings() {
         assertThat(run("review", "--approver", "U1")).isEqualTo(2);
-        assertThat(err()).contains("error: --slack-channel is required");
+        assertThat(err()).contains("error: --slack-channel (or slack.channel in the policy file) is required");
         assertThat(run("review", "--slack-channel", "C1", "--approver", "U1")).isEqualTo(2);
-        assertThat(err()).contains("--jira-url and --jira-project are required");
+        assertThat(err()).contains("--jira-url and --jira-project (or jira.url and jira.project in the policy file)"
+                + " are required");
         assertThat(run("review", "--scenario", "x.json")).isEqualTo(2);
         assertThat(err()).contains("--scenario needs --sandbox");
         assertThat(run("review", "--sandbox", "--max-deletions", "0")).isEqualTo(2);

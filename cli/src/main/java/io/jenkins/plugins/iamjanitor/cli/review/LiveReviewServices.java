@@ -19,6 +19,7 @@ import io.jenkins.plugins.iamjanitor.integrations.jira.JiraFlavour;
 import io.jenkins.plugins.iamjanitor.integrations.jira.JiraRestClient;
 import io.jenkins.plugins.iamjanitor.integrations.jira.JiraSettings;
 import io.jenkins.plugins.iamjanitor.integrations.jira.JiraTicketTracker;
+import io.jenkins.plugins.iamjanitor.integrations.preflight.Preflight;
 import io.jenkins.plugins.iamjanitor.integrations.slack.SlackSecret;
 import io.jenkins.plugins.iamjanitor.integrations.slack.SlackWebClient;
 import java.net.URI;
@@ -47,6 +48,7 @@ public final class LiveReviewServices implements ReviewServices {
     }
 
     private final Resources resources = new Resources();
+    private final Config config;
     private String accountId;
     private IamDirectory directory;
     private IamUserAdmin admin;
@@ -54,11 +56,12 @@ public final class LiveReviewServices implements ReviewServices {
     private TicketTracker tickets;
     private ActivityLog activity;
 
-    private LiveReviewServices() {
+    private LiveReviewServices(Config config) {
+        this.config = config;
     }
 
     public static LiveReviewServices connect(Config config, Clock clock, ProgressListener progress) {
-        LiveReviewServices s = new LiveReviewServices();
+        LiveReviewServices s = new LiveReviewServices(config);
         try {
             s.connectAll(config, clock, progress);
             return s;
@@ -99,6 +102,15 @@ public final class LiveReviewServices implements ReviewServices {
                 .withProject(config.jiraProject(), config.jiraIssueType()).withDryRun(false);
         tickets = new JiraTicketTracker(client, js, progress);
         progress.progress("Connected: AWS account " + accountId + ", Slack (Socket Mode), Jira " + jira);
+    }
+
+    @Override
+    public void preflight(Preflight preflight, String slackChannel) {
+        preflight.slack(SlackWebClient.DEFAULT_BASE, secret(config.env(), "SLACK_BOT_TOKEN", "the Slack bot token"),
+                slackChannel);
+        JiraCredentials credentials = jiraCredentials(config.env());
+        preflight.jira(URI.create(config.jiraUrl()), credentials,
+                credentials.isCloudApiToken() ? JiraFlavour.CLOUD : JiraFlavour.AUTO, config.jiraProject());
     }
 
     private static SlackSecret secret(Map<String, String> env, String name, String what) {

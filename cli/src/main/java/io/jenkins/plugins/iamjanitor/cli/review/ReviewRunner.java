@@ -16,6 +16,7 @@ import io.jenkins.plugins.iamjanitor.core.review.ReviewSettings;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewStatus;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewWorkflow;
 import io.jenkins.plugins.iamjanitor.core.scan.InactivityScanner;
+import io.jenkins.plugins.iamjanitor.integrations.preflight.Preflight;
 import io.jenkins.plugins.iamjanitor.integrations.review.DirectoryReportStore;
 import io.jenkins.plugins.iamjanitor.integrations.review.JsonReviewStore;
 import java.io.PrintWriter;
@@ -46,11 +47,20 @@ public final class ReviewRunner {
             boolean newReview,
             Path stateDir,
             Path reportDir,
-            Map<String, Object> ticketFields) {
+            Map<String, Object> ticketFields,
+            Duration activityLookback) {
         public Options {
             approvers = approvers == null ? List.of() : List.copyOf(approvers);
             regions = regions == null ? List.of() : List.copyOf(regions);
             ticketFields = ticketFields == null ? Map.of() : Map.copyOf(ticketFields);
+        }
+
+        /** CloudTrail's default look-back (90 days). */
+        public Options(boolean execute, int maxDeletions, Duration approvalTimeout, String slackChannel,
+                List<String> approvers, List<String> regions, String doneStatus, String reviewId, boolean newReview,
+                Path stateDir, Path reportDir, Map<String, Object> ticketFields) {
+            this(execute, maxDeletions, approvalTimeout, slackChannel, approvers, regions, doneStatus, reviewId,
+                    newReview, stateDir, reportDir, ticketFields, null);
         }
     }
 
@@ -73,6 +83,20 @@ public final class ReviewRunner {
         return new JsonReviewStore(options.stateDir());
     }
 
+    /**
+     * Every check that can fail before the review asks anyone or changes anything: the state, report and backup
+     * directories (backups only when executing: a dry run writes none), then Slack and Jira through the services.
+     * Call it before {@link #run}.
+     */
+    public void preflight(Preflight preflight, Path backupDir) {
+        preflight.directory("state", options.stateDir());
+        preflight.directory("reports", options.reportDir());
+        if (options.execute()) {
+            preflight.directory("backups", backupDir);
+        }
+        services.preflight(preflight, options.slackChannel());
+    }
+
     /** @param gate the second gate, null for none */
     public ReviewRecord run(ProgressListener progress, ReviewObserver observer, ConfirmationGate gate) {
         InactivityPolicy inactivity = new InactivityPolicy(policy, clock);
@@ -84,7 +108,8 @@ public final class ReviewRunner {
                 services.approvals(), services.tickets(), services.activity(), deleter, store,
                 new DirectoryReportStore(options.reportDir()));
         ReviewSettings settings = new ReviewSettings(options.reviewId(), services.accountId(), options.slackChannel(),
-                options.approvers(), options.approvalTimeout(), null, null, options.regions(), null,
+                options.approvers(), options.approvalTimeout(), null, null, options.regions(),
+                options.activityLookback(),
                 options.ticketFields(), options.doneStatus(), deletion);
         ReviewWorkflow workflow = new ReviewWorkflow(ports, settings, gate, clock);
         if (options.newReview()) {

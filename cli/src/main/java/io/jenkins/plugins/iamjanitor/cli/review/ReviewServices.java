@@ -5,6 +5,7 @@ import io.jenkins.plugins.iamjanitor.core.port.ApprovalChannel;
 import io.jenkins.plugins.iamjanitor.core.port.IamDirectory;
 import io.jenkins.plugins.iamjanitor.core.port.IamUserAdmin;
 import io.jenkins.plugins.iamjanitor.core.port.TicketTracker;
+import io.jenkins.plugins.iamjanitor.integrations.preflight.Preflight;
 
 /**
  * The external systems one review talks to, already connected: real AWS, Slack and Jira, or the sandbox's emulators.
@@ -24,6 +25,14 @@ public interface ReviewServices extends AutoCloseable {
     TicketTracker tickets();
 
     ActivityLog activity();
+
+    /**
+     * Checks, with single-attempt clients, that Slack (bot token, the channel) and Jira (credentials, the project)
+     * will work, before the review asks anyone anything; AWS is checked before the services are connected.
+     *
+     * @throws io.jenkins.plugins.iamjanitor.integrations.preflight.PreflightException naming what to fix
+     */
+    void preflight(Preflight preflight, String slackChannel);
 
     @Override
     void close();

@@ -24,6 +24,7 @@ import io.jenkins.plugins.iamjanitor.integrations.jira.JiraFlavour;
 import io.jenkins.plugins.iamjanitor.integrations.jira.JiraRestClient;
 import io.jenkins.plugins.iamjanitor.integrations.jira.JiraSettings;
 import io.jenkins.plugins.iamjanitor.integrations.jira.JiraTicketTracker;
+import io.jenkins.plugins.iamjanitor.integrations.preflight.Preflight;
 import io.jenkins.plugins.iamjanitor.integrations.slack.SlackSecret;
 import io.jenkins.plugins.iamjanitor.sandbox.Sandbox;
 import io.jenkins.plugins.iamjanitor.sandbox.Scenario;
@@ -48,6 +49,9 @@ public final class SandboxReviewServices implements ReviewServices {
     private final Resources resources = new Resources();
     private final Scenario scenario;
     private Sandbox sandbox;
+    private AwsSettings awsSettings;
+    private JiraCredentials jiraCredentials;
+    private JiraFlavour jiraFlavour;
     private IamDirectory directory;
     private IamUserAdmin admin;
     private ApprovalChannel approvals;
@@ -72,8 +76,9 @@ public final class SandboxReviewServices implements ReviewServices {
 
     private void startAll(Clock clock, ProgressListener progress) {
         sandbox = keep(Sandbox.start(scenario, 0));
-        AwsClients aws = keep(new AwsClients(new AwsSettings(null, sandbox.iamEndpoint(), null, SANDBOX_CREDENTIALS,
-                8, Duration.ofMillis(50), null)));
+        awsSettings = new AwsSettings(null, sandbox.iamEndpoint(), null, SANDBOX_CREDENTIALS, 8,
+                Duration.ofMillis(50), null);
+        AwsClients aws = keep(new AwsClients(awsSettings));
         // The emulator finishes a credential report within a few polls; no need for AWS's 2-second poll spacing.
         directory = new AwsIamDirectory(aws.iam(), new AwsIamDirectory.Options(true, 1000, 20,
                 Duration.ofMillis(100)), Sleeper.THREAD);
@@ -99,6 +104,8 @@ public final class SandboxReviewServices implements ReviewServices {
         JiraCredentials credentials = jira.cloud() ? JiraCredentials.cloud(bot.email(), bot.apiToken())
                 : JiraCredentials.personalAccessToken(bot.pat());
         JiraScenario.Project project = jira.scenario().projects().get(0);
+        jiraCredentials = credentials;
+        jiraFlavour = flavour;
         tickets = new JiraTicketTracker(JiraRestClient.create(jira.baseUrl(), credentials, flavour),
                 JiraSettings.of(jira.baseUrl(), project.key()).withFlavour(flavour).withDryRun(false), progress);
 
@@ -107,6 +114,16 @@ public final class SandboxReviewServices implements ReviewServices {
 
     private <T extends AutoCloseable> T keep(T resource) {
         return resources.keep(resource);
+    }
+
+    /** The same checks as against real services, against the emulators (AWS too: the sandbox's STS). */
+    @Override
+    public void preflight(Preflight preflight, String slackChannel) {
+        preflight.aws(awsSettings, null);
+        preflight.slack(sandbox.slack().apiBase(), SlackSecret.of(sandbox.slack().settings().botToken()),
+                slackChannel);
+        preflight.jira(sandbox.jira().baseUrl(), jiraCredentials, jiraFlavour,
+                sandbox.jira().scenario().projects().get(0).key());
     }
 
     public Scenario scenario() {

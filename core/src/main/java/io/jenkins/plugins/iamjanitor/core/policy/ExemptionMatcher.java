@@ -20,20 +20,23 @@ final class ExemptionMatcher {
     Optional<String> match(IamUser user) {
         for (String glob : exemptions.userNameGlobs()) {
             if (globToPattern(glob).matcher(user.userName()).matches()) {
-                return Optional.of("exempt: user name matches '" + glob + "'");
+                return Optional.of(withReason("exempt: user name matches '" + glob + "'",
+                        ExemptionRule.Kind.USER, glob));
             }
         }
         for (String prefix : exemptions.pathPrefixes()) {
             if (user.path().startsWith(normalisePrefix(prefix))) {
-                return Optional.of("exempt: path " + user.path() + " is under '" + prefix + "'");
+                return Optional.of(withReason("exempt: path " + user.path() + " is under '" + prefix + "'",
+                        ExemptionRule.Kind.PATH, prefix));
             }
         }
         if (user.tags() != null) {
             for (String spec : exemptions.tags()) {
                 for (Tag tag : user.tags()) {
                     if (tagMatches(spec, tag)) {
-                        return Optional.of("exempt: tag " + tag.key() + (tag.value().isEmpty() ? "" : "=" + tag.value())
-                                + " matches '" + spec + "'");
+                        return Optional.of(withReason("exempt: tag " + tag.key()
+                                + (tag.value().isEmpty() ? "" : "=" + tag.value()) + " matches '" + spec + "'",
+                                ExemptionRule.Kind.TAG, spec));
                     }
                 }
             }
@@ -42,12 +45,19 @@ final class ExemptionMatcher {
             for (String group : exemptions.groups()) {
                 for (String member : user.groups()) {
                     if (member.equalsIgnoreCase(group)) {
-                        return Optional.of("exempt: member of group " + member);
+                        return Optional.of(withReason("exempt: member of group " + member,
+                                ExemptionRule.Kind.GROUP, group));
                     }
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** The rule's reason, when the policy gives one, so reports say why the rule exists and not only what matched. */
+    private String withReason(String matched, ExemptionRule.Kind kind, String pattern) {
+        String reason = exemptions.reasons().get(ExemptionRule.key(kind, pattern));
+        return reason == null ? matched : matched + "; reason: " + reason;
     }
 
     static boolean tagMatches(String spec, Tag tag) {

@@ -64,11 +64,11 @@ public final class InactivityPolicy {
         if (exempt.isPresent()) {
             return new Verdict(user, Outcome.EXEMPT, exempt.get(), now, lastActivity, days, driving, rows);
         }
-        if (user.createDate() != null && age(user.createDate(), now).compareTo(settings.threshold()) < 0) {
+        if (user.createDate() != null && age(user.createDate(), now).compareTo(settings.gracePeriod()) < 0) {
             CredentialEvidence created = rows.get(0);
             return new Verdict(user, Outcome.GRACE_PERIOD, "grace period: user created " + describeDate(
-                    user.createDate(), now) + ", less than " + thresholdText() + " ago", now, lastActivity, days,
-                    created, rows);
+                    user.createDate(), now) + ", less than " + daysText(settings.gracePeriod()) + " ago", now,
+                    lastActivity, days, created, rows);
         }
         if (lastActivity == null) {
             return new Verdict(user, Outcome.UNKNOWN_ACTIVITY,
@@ -124,7 +124,10 @@ public final class InactivityPolicy {
     }
 
     private String thresholdText() {
-        Duration t = settings.threshold();
+        return daysText(settings.threshold());
+    }
+
+    private static String daysText(Duration t) {
         return t.toSeconds() % 86_400 == 0 ? t.toDays() + " days" : t.toString();
     }
 

@@ -7,8 +7,10 @@ import java.util.Objects;
  * @param threshold              inactivity needed to flag a user (default 21 days)
  * @param unknownActivityBlocks  whether a credential with no last-used data (SSH key, certificate, service-specific
  *                               credential) keeps the user from being flagged (default true)
+ * @param gracePeriod            how long a new user is left alone after its creation (default: the threshold)
  */
-public record PolicySettings(Duration threshold, boolean unknownActivityBlocks, Exemptions exemptions) {
+public record PolicySettings(Duration threshold, boolean unknownActivityBlocks, Exemptions exemptions,
+        Duration gracePeriod) {
     public static final int DEFAULT_DAYS = 21;
 
     public PolicySettings {
@@ -17,6 +19,15 @@ public record PolicySettings(Duration threshold, boolean unknownActivityBlocks, 
             throw new IllegalArgumentException("threshold must be positive, got " + threshold);
         }
         exemptions = exemptions == null ? Exemptions.defaults() : exemptions;
+        gracePeriod = gracePeriod == null ? threshold : gracePeriod;
+        if (gracePeriod.isNegative()) {
+            throw new IllegalArgumentException("grace period must not be negative, got " + gracePeriod);
+        }
+    }
+
+    /** The grace period equals the threshold. */
+    public PolicySettings(Duration threshold, boolean unknownActivityBlocks, Exemptions exemptions) {
+        this(threshold, unknownActivityBlocks, exemptions, null);
     }
 
     public static PolicySettings defaults() {

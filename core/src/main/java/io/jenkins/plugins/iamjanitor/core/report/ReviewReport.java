@@ -65,7 +65,7 @@ public final class ReviewReport {
             user(d, r, v);
         }
         if (r.scan() != null && !r.scan().exemptUsers().isEmpty()) {
-            d.heading(2, "Exempt users (never touched)").bullets(r.scan().exemptUsers());
+            d.heading(2, "Exempt users (never touched)").bullets(r.scan().exemptUsersWithReasons());
         }
         return d.build();
     }

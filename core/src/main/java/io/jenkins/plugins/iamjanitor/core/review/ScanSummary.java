@@ -8,12 +8,30 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the scan saw, in counts: enough for a report's summary without keeping every active user's verdict. */
+/**
+ * What the scan saw, in counts: enough for a report's summary without keeping every active user's verdict.
+ *
+ * @param exemptReasons per exempt user, the rule that exempted it and the rule's reason (the verdict's reason line);
+ *                      empty in records written before it existed
+ */
 public record ScanSummary(Instant scannedAt, int usersScanned, Map<Outcome, Integer> outcomes,
-        List<String> exemptUsers) {
+        List<String> exemptUsers, Map<String, String> exemptReasons) {
     public ScanSummary {
         outcomes = Map.copyOf(outcomes);
         exemptUsers = exemptUsers == null ? List.of() : List.copyOf(exemptUsers);
+        exemptReasons = exemptReasons == null ? Map.of() : Map.copyOf(exemptReasons);
+    }
+
+    public ScanSummary(Instant scannedAt, int usersScanned, Map<Outcome, Integer> outcomes,
+            List<String> exemptUsers) {
+        this(scannedAt, usersScanned, outcomes, exemptUsers, Map.of());
+    }
+
+    /** E.g. {@code svc-ci (exempt: user name matches 'svc-*'; reason: CI service accounts)}. */
+    public List<String> exemptUsersWithReasons() {
+        return exemptUsers.stream()
+                .map(u -> exemptReasons.containsKey(u) ? u + " (" + exemptReasons.get(u) + ")" : u)
+                .toList();
     }
 
     public static ScanSummary of(ScanResult result) {
@@ -25,7 +43,10 @@ public record ScanSummary(Instant scannedAt, int usersScanned, Map<Outcome, Inte
                 .filter(v -> v.outcome() == Outcome.EXEMPT)
                 .map(v -> v.user().userName())
                 .toList();
-        return new ScanSummary(result.scannedAt(), result.verdicts().size(), counts, exempt);
+        Map<String, String> reasons = new java.util.LinkedHashMap<>();
+        result.verdicts().stream().filter(v -> v.outcome() == Outcome.EXEMPT)
+                .forEach(v -> reasons.put(v.user().userName(), v.reason()));
+        return new ScanSummary(result.scannedAt(), result.verdicts().size(), counts, exempt, reasons);
     }
 
     public int count(Outcome outcome) {

@@ -114,6 +114,14 @@ public final class JiraRestClient {
         return send("myself", "GET", api() + "/myself", null, true);
     }
 
+    /** The project: a pre-flight check that it exists and the credentials can see it (404 otherwise). */
+    public JsonNode project(String projectKey) {
+        if (projectKey == null || !projectKey.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("not a Jira project key: " + projectKey);
+        }
+        return send("project", "GET", api() + "/project/" + projectKey, null, true);
+    }
+
     /** Renders a document in the flavour's rich-text format: an ADF object or a wiki markup string. */
     public JsonNode richText(Document document) {
         return flavour() == JiraFlavour.CLOUD ? new AdfRenderer().render(document)

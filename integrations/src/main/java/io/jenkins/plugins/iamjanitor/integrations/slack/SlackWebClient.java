@@ -69,6 +69,14 @@ public final class SlackWebClient {
         return r.path("team").asText("?") + " as " + r.path("user_id").asText("?");
     }
 
+    /**
+     * conversations.info (scopes channels:read, groups:read): the channel as the bot sees it, for a pre-flight check
+     * that it exists and the bot is a member before anything is posted.
+     */
+    public JsonNode conversationInfo(String channelId) {
+        return callForm("conversations.info", botToken, Map.of("channel", channelId)).path("channel");
+    }
+
     public PostedMessage postMessage(String channel, String text, ArrayNode blocks) {
         ObjectNode body = json.createObjectNode().put("channel", channel).put("text", text);
         body.set("blocks", blocks);

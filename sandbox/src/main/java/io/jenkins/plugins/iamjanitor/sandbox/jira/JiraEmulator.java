@@ -28,6 +28,7 @@ public final class JiraEmulator implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern ROUTE = Pattern.compile("/rest/api/(2|3|latest)(/.*)");
     private static final Pattern ISSUE = Pattern.compile("/issue/([A-Za-z0-9_-]+)(/comment|/transitions)?");
+    private static final Pattern PROJECT = Pattern.compile("/project/([A-Za-z0-9_-]+)");
 
     private static final ObjectNode SEARCH_GONE = JiraResponses.messages("The requested API has been removed. "
             + "Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at "
@@ -172,6 +173,8 @@ public final class JiraEmulator implements AutoCloseable {
             return "search";
         } else if (rest.equals("/issue")) {
             return "createIssue";
+        } else if (PROJECT.matcher(rest).matches() && method.equals("GET")) {
+            return "getProject";
         }
         Matcher m = ISSUE.matcher(rest);
         if (m.matches()) {
@@ -194,6 +197,19 @@ public final class JiraEmulator implements AutoCloseable {
         try {
             switch (action) {
                 case "serverInfo" -> JiraExchange.send(ex, 200, responses.serverInfo());
+                case "getProject" -> {
+                    Matcher pm = PROJECT.matcher(rest);
+                    String projectKey = pm.matches() ? pm.group(1) : "";
+                    var project = scenario.projects().stream().filter(p -> p.key().equalsIgnoreCase(projectKey))
+                            .findFirst();
+                    if (project.isEmpty()) {
+                        JiraExchange.send(ex, 404, JiraResponses.messages("No project could be found with key '"
+                                + projectKey + "'."));
+                    } else {
+                        JiraExchange.send(ex, 200, MAPPER.createObjectNode().put("key", project.get().key())
+                                .put("name", project.get().name()));
+                    }
+                }
                 case "myself" -> JiraExchange.send(ex, 200, responses.myself(user));
                 case "search" -> {
                     boolean jqlEndpoint = rest.equals("/search/jql");

@@ -55,6 +55,7 @@ final class SlackApiMethods {
             case "chat.postEphemeral" -> ephemeral(args);
             case "users.info" -> userInfo(args);
             case "usergroups.users.list" -> groupMembers(args);
+            case "conversations.info" -> conversationInfo(args);
             default -> emulator.error("unknown_method");
         };
     }
@@ -106,6 +107,21 @@ final class SlackApiMethods {
         }
         emulator.ephemeral(channel, user, args.path("text").asText(""));
         return ok().put("message_ts", emulator.clock().instant().getEpochSecond() + ".000000").toString();
+    }
+
+    /** The sandbox's bot is a member of every channel of the scenario (a pre-flight check asks before posting). */
+    private String conversationInfo(JsonNode args) {
+        String given = args.path("channel").asText("");
+        String id = channel(given);
+        if (id == null || !id.equals(given)) {
+            // conversations.info takes an id only, as on Slack; a name is channel_not_found there too.
+            return emulator.error("channel_not_found");
+        }
+        String name = settings.channels().stream().filter(c -> c.id().equals(id)).map(Channel::name)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(id);
+        ObjectNode r = ok();
+        r.putObject("channel").put("id", id).put("name", name).put("is_member", true).put("is_archived", false);
+        return r.toString();
     }
 
     private String userInfo(JsonNode args) {
