@@ -44,7 +44,8 @@ public final class InactivityScanner {
         }
         long flagged = verdicts.stream().filter(Verdict::flagged).count();
         progress.progress("Scan done: " + flagged + " of " + users.size() + " user(s) flagged as inactive");
-        return new ScanResult(scannedAt == null ? policy.evaluatedNow() : scannedAt, verdicts);
+        return new ScanResult(scannedAt == null ? policy.evaluatedNow() : scannedAt, verdicts,
+                policy.settings().threshold());
     }
 
     /**
