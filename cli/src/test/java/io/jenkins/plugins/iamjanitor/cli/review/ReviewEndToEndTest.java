@@ -135,8 +135,9 @@ public class ReviewEndToEndTest {
         JsonNode report = new ObjectMapper().readTree(Path.of(r.reports().get(0)).toFile());
         assertThat(report.path("summary").path("deletions").path("DELETED").asInt()).isEqualTo(APPROVED.size());
         assertThat(report.path("review").path("ticket").path("key").asText()).isEqualTo(r.ticket().key());
-        assertThat(Files.readString(Path.of(r.reports().get(2)))).contains("<h1>IAM Janitor review",
-                "zed.full-house", "<td>" + dir.resolve("backups"));
+        assertThat(report.path("report").path("overview")).hasSize(r.scan().usersScanned());
+        assertThat(Files.readString(Path.of(r.reports().get(2)))).contains("<h1>IAM Janitor access review",
+                "zed.full-house", dir.resolve("backups").toString());
     }
 
     @Test

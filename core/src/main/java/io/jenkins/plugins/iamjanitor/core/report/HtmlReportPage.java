@@ -51,7 +51,7 @@ final class HtmlReportPage {
             .scroll{overflow-x:auto;max-width:100%}
             table{border-collapse:collapse;background:#fff;margin:6px 0 10px;width:100%;font-size:13px}
             th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}
-            td{overflow-wrap:anywhere}
+            td{overflow-wrap:anywhere}td:first-child{overflow-wrap:break-word}
             th{background:#eaeef2;white-space:nowrap;word-break:keep-all;hyphens:none}
             table.sortable th{cursor:pointer;user-select:none}
             th[aria-sort=ascending]::after{content:" \\25B2"}th[aria-sort=descending]::after{content:" \\25BC"}
@@ -88,7 +88,7 @@ final class HtmlReportPage {
             table.stack tr{border:1px solid #d0d7de;border-radius:6px;margin:0 0 8px;background:#fff}
             table.stack td{border:0;border-bottom:1px solid #eaeef2;display:grid;\
             grid-template-columns:minmax(6.5em,35%) minmax(0,1fr);gap:8px}
-            table.stack td.num{text-align:left}
+            table.stack td.num{text-align:left}table.stack td:first-child{overflow-wrap:anywhere}
             table.stack td::before{content:attr(data-label);font-weight:600;color:#57606a}
             }
             """;
