@@ -207,10 +207,18 @@ public final class ReviewWorkflow {
         boolean halted = run.record.gate() != null && !run.record.gate().proceed();
         List<UserDecision> approved = halted ? List.of() : run.record.approvedCandidates();
         int max = settings.deletion().maxDeletions();
+        if (approved.stream().anyMatch(d -> run.record.deletionFor(d.userName()).isEmpty())) {
+            run.progress.progress(DeletionProgress.opening(approved.size(), settings.dryRun(), max,
+                    run.record.deletionsCountingAgainstCap()));
+        }
+        int k = 0;
+        List<String> capped = new ArrayList<>();
         for (UserDecision d : approved) {
+            k++;
             if (run.record.deletionFor(d.userName()).isPresent()) {
                 continue;
             }
+            ProgressListener userProgress = DeletionProgress.forUser(run.progress, k, approved.size());
             DeletionResult result;
             Optional<ActivityEvent> used = run.record.evidenceFor(d.userName())
                     .map(EvidenceSummary::useAfterEvidence);
@@ -220,31 +228,35 @@ public final class ReviewWorkflow {
                 result = new DeletionResult(d.userName(), DeletionStatus.KEPT, "CloudTrail shows "
                         + e.eventName() + " (" + e.eventSource() + ") at " + e.eventTime()
                         + ", after the evidence the approval was based on; review the user again", null, List.of());
-                run.progress.progress(d.userName() + ": kept, " + result.reason());
+                userProgress.progress(d.userName() + ": kept, " + result.reason());
             } else if (run.record.deletionsCountingAgainstCap() >= max) {
                 result = new DeletionResult(d.userName(), DeletionStatus.SKIPPED,
                         "the cap of " + max + " deletions per review was reached", null, List.of());
-                run.progress.progress(d.userName() + ": skipped, cap of " + max + " deletions reached.");
+                capped.add(d.userName());
             } else {
-                result = deleteOne(run, d);
+                result = deleteOne(run, d, userProgress);
             }
             run.record = run.record.withDeletion(result, now());
             ports.store().save(run.record);
         }
+        if (!capped.isEmpty()) {
+            run.progress.progress("Cap of " + max + " deletion(s) per review reached: " + capped.size()
+                    + " approved user(s) skipped: " + String.join(", ", capped) + ".");
+        }
         run.save(run.record.atStage(ReviewStage.DELETED, now()));
     }
 
-    private DeletionResult deleteOne(Run run, UserDecision d) {
+    private DeletionResult deleteOne(Run run, UserDecision d, ProgressListener progress) {
         Verdict v = run.record.candidate(d.userName()).orElseThrow();
         ApprovalRecord approval = new ApprovalRecord(d.userName(), d.approverId(), d.approverName(), d.decidedAt(),
                 d.channel(), run.record.ticket() == null ? null : run.record.ticket().key(),
                 ApprovalEvidence.lastSignOfLife(v.user(), v.lastActivity()));
         try {
-            List<DeletionResult> results = ports.deleter().delete(List.of(approval), run.progress);
+            List<DeletionResult> results = ports.deleter().delete(List.of(approval), progress);
             return results.isEmpty() ? new DeletionResult(d.userName(), DeletionStatus.FAILED,
                     "the deleter returned no result", null, List.of()) : results.get(0);
         } catch (ServiceException e) {
-            run.progress.progress(d.userName() + ": failed: " + e.getMessage());
+            progress.progress(d.userName() + ": failed: " + e.getMessage());
             return new DeletionResult(d.userName(), DeletionStatus.FAILED, e.getMessage(), null, List.of());
         }
     }
