@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -42,9 +43,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Plan the deletions instead of performing them (in the sandbox).")
     boolean dryRun;
 
-    @Option(names = "--approval-timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "How long to wait for the scripted approver (default: ${DEFAULT-VALUE}).")
-    int approvalTimeoutSeconds;
+    @Option(names = "--approval-timeout", paramLabel = "DURATION", defaultValue = "30s",
+            description = "How long to wait for the scripted approver, e.g. 30s, 5m (default: ${DEFAULT-VALUE}). A"
+                    + " bare number (seconds) still works but is deprecated.")
+    String approvalTimeout;
 
     @Mixin
     PolicyOptions policy = new PolicyOptions();
@@ -58,11 +60,12 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         IamJanitorCli.quietAdapterLogsUnlessVerbose(spec);
-        if (approvalTimeoutSeconds < 1) {
-            throw new UsageException("--approval-timeout must be at least 1 second");
-        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Duration timeout = DurationOption.parse("--approval-timeout", approvalTimeout, ChronoUnit.SECONDS, err);
+        if (timeout.toSeconds() < 1) {
+            throw new UsageException("--approval-timeout must be at least 1s");
+        }
         Scenario sc = scenario == null ? Scenario.builtIn() : Scenario.load(scenario);
         out.println("IAM Janitor demo: a whole access review on the embedded sandbox (scenario: " + sc.name() + ").");
         out.println("The AWS SDK, the Slack client and the Jira client are the real ones; the services they talk to"
@@ -76,7 +79,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             PolicySettings settings = policy.settings(services.scenarioExemptions());
             ReviewRunner.Options options = new ReviewRunner.Options(!dryRun, DeletionSettings.DEFAULT_MAX_DELETIONS,
-                    Duration.ofSeconds(approvalTimeoutSeconds), services.reviewChannel(), List.of(approver),
+                    timeout, services.reviewChannel(), List.of(approver),
                     services.scenarioCloudTrailRegions(),
                     "Done", null, true, outputDir.resolve("state"), outputDir.resolve("reports"), Map.of());
             ReviewRunner runner = new ReviewRunner(services, settings,

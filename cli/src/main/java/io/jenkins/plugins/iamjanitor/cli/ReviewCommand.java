@@ -24,6 +24,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,10 +73,10 @@ final class ReviewCommand implements Callable<Integer> {
             description = "Cap on deletions per review (default: ${DEFAULT-VALUE}).")
     int maxDeletions;
 
-    @Option(names = "--approval-timeout", paramLabel = "MINUTES", defaultValue = "60",
-            description = "How long to wait for decisions; undecided users are not approved "
-                    + "(default: ${DEFAULT-VALUE}).")
-    int approvalTimeoutMinutes;
+    @Option(names = "--approval-timeout", paramLabel = "DURATION", defaultValue = "60m",
+            description = "How long to wait for decisions, e.g. 30s, 45m, 24h; undecided users are not approved "
+                    + "(default: ${DEFAULT-VALUE}). A bare number (minutes) still works but is deprecated.")
+    String approvalTimeout;
 
     @Option(names = "--slack-channel", paramLabel = "CHANNEL",
             description = "Slack channel id to ask in (sandbox default: the scenario's first channel).")
@@ -127,8 +128,10 @@ final class ReviewCommand implements Callable<Integer> {
         if (maxDeletions < 1) {
             throw new UsageException("--max-deletions must be at least 1, got " + maxDeletions);
         }
-        if (approvalTimeoutMinutes < 1) {
-            throw new UsageException("--approval-timeout must be at least 1 minute");
+        Duration timeout = DurationOption.parse("--approval-timeout", approvalTimeout, ChronoUnit.MINUTES,
+                spec.commandLine().getErr());
+        if (timeout.toSeconds() < 1) {
+            throw new UsageException("--approval-timeout must be at least 1s");
         }
         if (target.scenario != null && !target.sandbox) {
             throw new UsageException("--scenario needs --sandbox");
@@ -155,7 +158,7 @@ final class ReviewCommand implements Callable<Integer> {
                 throw new UsageException("--approver is required: nobody could decide otherwise");
             }
             ReviewRunner.Options options = new ReviewRunner.Options(execute, maxDeletions,
-                    Duration.ofMinutes(approvalTimeoutMinutes), channel, allowed, trailRegions, doneStatus, reviewId,
+                    timeout, channel, allowed, trailRegions, doneStatus, reviewId,
                     // A sandbox lives as long as this process: an unfinished review of an earlier one cannot go on.
                     newReview || target.sandbox, stateDir, reportDir, Map.of());
             ConfirmationGate gate = confirm ? new ConsoleGate(new BufferedReader(new InputStreamReader(System.in,
