@@ -95,6 +95,13 @@ public class ReviewEndToEndTest {
         List<String> kept = candidates.stream().filter(u -> !APPROVED.contains(u)).toList();
         assertThat(kept).isNotEmpty();
         assertThat(r.approval().timedOut()).isFalse();
+        // Each decision was told as it arrived over Socket Mode; deletion lines count over the approved users.
+        for (String user : candidates) {
+            assertThat(progress).as(user).anyMatch(l -> l.matches("Decision \\d+/" + candidates.size() + ": "
+                    + java.util.regex.Pattern.quote(user) + " (approved|kept) by .* via slack:.*"));
+        }
+        assertThat(progress).anyMatch(l -> l.startsWith("[" + APPROVED.size() + "/" + APPROVED.size() + "] "))
+                .noneMatch(l -> l.startsWith("[1/1] "));
 
         // Approved: gone from IAM, each with a backup on disk.
         for (String user : APPROVED) {

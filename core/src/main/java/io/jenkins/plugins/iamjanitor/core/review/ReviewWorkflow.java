@@ -40,13 +40,21 @@ public final class ReviewWorkflow {
     private final ReviewSettings settings;
     private final ConfirmationGate gate;
     private final Clock clock;
+    private final ApprovalWait approvalWait;
 
     /** @param gate the optional second gate; null for none */
     public ReviewWorkflow(ReviewPorts ports, ReviewSettings settings, ConfirmationGate gate, Clock clock) {
+        this(ports, settings, gate, clock, new ApprovalWait(ApprovalWait.DEFAULT_HEARTBEAT, clock));
+    }
+
+    /** @param approvalWait how the wait for decisions reports progress (the heartbeat interval) */
+    public ReviewWorkflow(ReviewPorts ports, ReviewSettings settings, ConfirmationGate gate, Clock clock,
+            ApprovalWait approvalWait) {
         this.ports = Objects.requireNonNull(ports, "ports");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.gate = gate;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.approvalWait = Objects.requireNonNull(approvalWait, "approvalWait");
     }
 
     /** Runs a new review, or resumes the unfinished one, to its end. Service failures propagate after the save. */
@@ -157,8 +165,10 @@ public final class ReviewWorkflow {
             run.progress.progress("Still waiting on the approval request posted earlier in "
                     + run.record.approvalHandle().channel() + ".");
         }
-        run.progress.progress("Waiting up to " + settings.approvalTimeout() + " for decisions...");
-        ApprovalOutcome outcome = ports.approvals().await(run.record.approvalHandle(), settings.approvalTimeout());
+        run.progress.progress("Waiting up to " + ApprovalWait.describe(settings.approvalTimeout())
+                + " for decisions...");
+        ApprovalOutcome outcome = approvalWait.await(ports.approvals(), run.record.approvalHandle(),
+                names(run.record.candidates()), settings.approvalTimeout(), run.progress);
         ReviewRecord r = run.record.withApproval(outcome, now());
         if (outcome.timedOut()) {
             r = r.withNote("The approval request timed out: users without a decision were not approved.", now());
