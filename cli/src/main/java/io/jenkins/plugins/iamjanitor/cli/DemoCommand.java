@@ -71,7 +71,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("The AWS SDK, the Slack client and the Jira client are the real ones; the services they talk to"
                 + " are loopback emulators.");
         out.flush();
-        try (SandboxReviewServices services = SandboxReviewServices.start(sc, clock, line -> progress(err, line))) {
+        TerminalProgress progress = TerminalProgress.forStderr(err, "  ");
+        try (SandboxReviewServices services = SandboxReviewServices.start(sc, clock, progress)) {
             String approver = services.scriptedApprover();
             if (approver == null) {
                 throw new UsageException("scenario " + sc.name() + " has no slack.approver: the demo needs a scripted"
@@ -84,7 +85,7 @@ final class DemoCommand implements Callable<Integer> {
                     "Done", null, true, outputDir.resolve("state"), outputDir.resolve("reports"), Map.of());
             ReviewRunner runner = new ReviewRunner(services, settings,
                     new JsonBackupStore(outputDir.resolve("backups").toAbsolutePath(), clock), options, clock);
-            ReviewRecord record = runner.run(line -> progress(err, line), new DemoNarrator(out, "Done"), null);
+            ReviewRecord record = runner.run(progress, new DemoNarrator(out, "Done"), null);
             int code = ReviewRunner.summarize(record, out);
             services.describeAftermath(record).forEach(out::println);
             record.reports().stream().filter(p -> p.endsWith(".html")).findFirst()
@@ -92,10 +93,5 @@ final class DemoCommand implements Callable<Integer> {
             out.flush();
             return code;
         }
-    }
-
-    private static void progress(PrintWriter err, String line) {
-        err.println("  " + line);
-        err.flush();
     }
 }

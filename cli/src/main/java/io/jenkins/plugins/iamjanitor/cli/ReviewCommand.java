@@ -138,10 +138,7 @@ final class ReviewCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ProgressListener progress = line -> {
-            err.println(line);
-            err.flush();
-        };
+        ProgressListener progress = TerminalProgress.forStderr(err, "");
         try (ReviewServices services = connect(progress)) {
             Exemptions extra = services instanceof SandboxReviewServices s ? s.scenarioExemptions()
                     : new Exemptions(null, null, null, null);

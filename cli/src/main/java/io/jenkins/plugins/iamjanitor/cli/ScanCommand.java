@@ -49,10 +49,11 @@ final class ScanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         policy.validate();
         String runner = SessionNames.forRunner(System.getProperty("user.name"));
-        try (Target t = Target.open(target, runner, line -> progress(err, line))) {
+        TerminalProgress progress = TerminalProgress.forStderr(err, "");
+        try (Target t = Target.open(target, runner, progress::progress)) {
             PolicySettings settings = policy.settings(t.scenarioExemptions());
             ScanResult result = new InactivityScanner(t.directory(), new InactivityPolicy(settings, clock))
-                    .scan(line -> progress(err, line));
+                    .scan(progress);
             String report = new ScanReport(result, settings).render(format);
             if (output == null) {
                 out.print(report);
