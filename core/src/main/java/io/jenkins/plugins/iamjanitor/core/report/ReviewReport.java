@@ -33,7 +33,7 @@ public final class ReviewReport {
                 + (r.startedAt() == null ? "" : ", " + ReportDates.format(r.startedAt()));
     }
 
-    /** Mode, status, ticket, where approval was asked, the gate's answer and the notes. */
+    /** Mode, status, ticket, where approval was asked and the gate's answer. */
     public static Document header(ReviewRecord r) {
         Document.Builder d = Document.builder();
         d.paragraph("Review " + r.reviewId() + " · " + (r.dryRun() ? "dry run (nothing deleted)" : "execute")
@@ -55,6 +55,12 @@ public final class ReviewReport {
             d.paragraph("Confirmation gate: " + (r.gate().proceed() ? "confirmed" : "stopped") + " by " + r.gate().by()
                     + " at " + t(r.gate().at()) + (r.gate().note() == null ? "" : " (" + r.gate().note() + ")"));
         }
+        return d.build();
+    }
+
+    /** What an operator should know (timeouts, why the ticket stayed open, halts); empty when nothing. */
+    public static Document notes(ReviewRecord r) {
+        Document.Builder d = Document.builder();
         if (!r.notes().isEmpty()) {
             d.heading(2, "Notes").bullets(r.notes().stream().map(ReportDates::inText).toList());
         }
@@ -125,7 +131,8 @@ public final class ReviewReport {
     /** Everything after the summary counts (the HTML page shows those as cards, Markdown as a table). */
     public static Document body(ReviewRecord r) {
         ReportModel m = ReportModel.of(r);
-        return Document.builder().append(header(r)).append(overview(m)).append(sections(m)).append(details(r))
+        return Document.builder().append(header(r)).append(overview(m)).append(notes(r)).append(sections(m))
+                .append(details(r))
                 .build();
     }
 
@@ -138,7 +145,8 @@ public final class ReviewReport {
         m.population().forEach(c -> rows.add(List.of("· " + c.label(), Integer.toString(c.count()))));
         m.outcomes().forEach(c -> rows.add(List.of(c.label(), Integer.toString(c.count()))));
         d.table(List.of("", "Count"), rows);
-        return d.append(header(r)).append(overview(m)).append(sections(m)).append(details(r)).build();
+        return d.append(header(r)).append(overview(m)).append(notes(r)).append(sections(m))
+                .append(details(r)).build();
     }
 
     private static void user(Document.Builder d, ReviewRecord r, Verdict v) {
