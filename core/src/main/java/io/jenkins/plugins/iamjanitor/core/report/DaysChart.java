@@ -45,7 +45,7 @@ final class DaysChart {
             if (level > MAX_STACK) {
                 continue;
             }
-            dots.append(dot(u, column * STEP, level, level == MAX_STACK ? stacks : null, column));
+            dots.append(dot(u, column * STEP, level, level == MAX_STACK));
         }
         int height = TOP + highest * STEP + BOTTOM;
         int base = height - BOTTOM;
@@ -81,13 +81,14 @@ final class DaysChart {
         return s.toString();
     }
 
-    private static String dot(ScannedUser u, int cx, int level, Map<Integer, Integer> stacks, int column) {
+    /** @param more the top of a full column: a "+" stands for this user and every one above it */
+    private static String dot(ScannedUser u, int cx, int level, boolean more) {
         int cy = -(level * STEP + STEP / 2 + 1);
         String days = u.daysInactive() < 0 ? "no known activity" : u.daysInactive() + " days since last activity";
         String title = u.userName() + ": " + days + " (" + ReportModel.label(u.outcome()).toLowerCase(Locale.ROOT)
                 + ")";
-        if (stacks != null) {
-            // The top of a very tall column says how many more users share it instead of drawing them all.
+        if (more) {
+            // A very tall column ends in "+" instead of growing the chart without bound.
             return "<text class=\"more\" x=\"" + cx + "\" y=\"" + (cy + 4) + "\" text-anchor=\"middle\">+</text>\n";
         }
         String circle = "<circle class=\"d-" + ReportModel.key(u.outcome()) + "\" cx=\"" + cx + "\" cy=\"" + cy

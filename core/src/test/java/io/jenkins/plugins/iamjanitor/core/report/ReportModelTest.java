@@ -99,4 +99,18 @@ class ReportModelTest {
                 + " activity (inactive)</title>", "href=\"#user-alice\"");
         assertThat(svg).doesNotContain("<script", "href=\"http");
     }
+
+    @Test
+    void aVeryTallColumnEndsInAPlusInsteadOfGrowingWithoutBound() {
+        List<io.jenkins.plugins.iamjanitor.core.review.ScannedUser> same = java.util.stream.IntStream.range(0, 40)
+                .mapToObj(i -> new io.jenkins.plugins.iamjanitor.core.review.ScannedUser("u" + i,
+                        io.jenkins.plugins.iamjanitor.core.policy.Outcome.ACTIVE, "active", null, 3, "console password",
+                        null, List.of(), null))
+                .toList();
+
+        String svg = DaysChart.svg(same, 21);
+
+        assertThat(svg.split("<circle", -1)).hasSize(17);
+        assertThat(svg).contains("class=\"more\"").contains("Days since last activity of 40 scanned users");
+    }
 }
