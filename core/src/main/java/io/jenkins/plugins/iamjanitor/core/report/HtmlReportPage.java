@@ -83,6 +83,7 @@ final class HtmlReportPage {
             footer{color:#57606a;font-size:12px;margin-top:32px}
             @media (max-width:700px){
             main{padding:10px}
+            .cards{grid-template-columns:repeat(3,minmax(0,1fr));gap:6px}.card{padding:4px 8px}.card b{font-size:18px}
             table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
             table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}
             table.stack tr{border:1px solid #d0d7de;border-radius:6px;margin:0 0 8px;background:#fff}
