@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -42,9 +43,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Plan the deletions instead of performing them (in the sandbox).")
     boolean dryRun;
 
-    @Option(names = "--approval-timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "How long to wait for the scripted approver (default: ${DEFAULT-VALUE}).")
-    int approvalTimeoutSeconds;
+    @Option(names = "--approval-timeout", paramLabel = "DURATION", defaultValue = "30s",
+            description = "How long to wait for the scripted approver, e.g. 30s, 5m (default: ${DEFAULT-VALUE}). A"
+                    + " bare number (seconds) still works but is deprecated.")
+    String approvalTimeout;
 
     @Mixin
     PolicyOptions policy = new PolicyOptions();
@@ -62,19 +64,21 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         IamJanitorCli.quietAdapterLogsUnlessVerbose(spec);
-        if (approvalTimeoutSeconds < 1) {
-            throw new UsageException("--approval-timeout must be at least 1 second");
-        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         EffectivePolicy policyFile = CliPolicy.resolve(config.load(err, false), policy.addTo(new CliPolicy.Flags()),
                 err, false);
+        Duration timeout = DurationOption.parse("--approval-timeout", approvalTimeout, ChronoUnit.SECONDS, err);
+        if (timeout.toSeconds() < 1) {
+            throw new UsageException("--approval-timeout must be at least 1s");
+        }
         Scenario sc = scenario == null ? Scenario.builtIn() : Scenario.load(scenario);
         out.println("IAM Janitor demo: a whole access review on the embedded sandbox (scenario: " + sc.name() + ").");
         out.println("The AWS SDK, the Slack client and the Jira client are the real ones; the services they talk to"
                 + " are loopback emulators.");
         out.flush();
-        try (SandboxReviewServices services = SandboxReviewServices.start(sc, clock, line -> progress(err, line))) {
+        TerminalProgress progress = TerminalProgress.forStderr(err, "  ");
+        try (SandboxReviewServices services = SandboxReviewServices.start(sc, clock, progress)) {
             String approver = services.scriptedApprover();
             if (approver == null) {
                 throw new UsageException("scenario " + sc.name() + " has no slack.approver: the demo needs a scripted"
@@ -82,12 +86,12 @@ final class DemoCommand implements Callable<Integer> {
             }
             PolicySettings settings = CliPolicy.settings(policyFile, services.scenarioExemptions());
             ReviewRunner.Options options = new ReviewRunner.Options(!dryRun, policyFile.maxDeletions(),
-                    Duration.ofSeconds(approvalTimeoutSeconds), services.reviewChannel(), List.of(approver),
+                    timeout, services.reviewChannel(), List.of(approver),
                     services.scenarioCloudTrailRegions(),
                     "Done", null, true, outputDir.resolve("state"), outputDir.resolve("reports"), Map.of());
             ReviewRunner runner = new ReviewRunner(services, settings,
                     new JsonBackupStore(outputDir.resolve("backups").toAbsolutePath(), clock), options, clock);
-            ReviewRecord record = runner.run(line -> progress(err, line), new DemoNarrator(out, "Done"), null);
+            ReviewRecord record = runner.run(progress, new DemoNarrator(out, "Done"), null);
             int code = ReviewRunner.summarize(record, out);
             services.describeAftermath(record).forEach(out::println);
             record.reports().stream().filter(p -> p.endsWith(".html")).findFirst()
@@ -95,10 +99,5 @@ final class DemoCommand implements Callable<Integer> {
             out.flush();
             return code;
         }
-    }
-
-    private static void progress(PrintWriter err, String line) {
-        err.println("  " + line);
-        err.flush();
     }
 }

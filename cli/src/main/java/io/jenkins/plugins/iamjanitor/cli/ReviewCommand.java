@@ -26,6 +26,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,10 +79,10 @@ final class ReviewCommand implements Callable<Integer> {
                     + DeletionSettings.DEFAULT_MAX_DELETIONS + ").")
     Integer maxDeletions;
 
-    @Option(names = "--approval-timeout", paramLabel = "MINUTES", defaultValue = "60",
-            description = "How long to wait for decisions; undecided users are not approved "
-                    + "(default: ${DEFAULT-VALUE}).")
-    int approvalTimeoutMinutes;
+    @Option(names = "--approval-timeout", paramLabel = "DURATION", defaultValue = "60m",
+            description = "How long to wait for decisions, e.g. 30s, 45m, 24h; undecided users are not approved "
+                    + "(default: ${DEFAULT-VALUE}). A bare number (minutes) still works but is deprecated.")
+    String approvalTimeout;
 
     @Option(names = "--slack-channel", paramLabel = "CHANNEL",
             description = "Slack channel id to ask in (default: slack.channel; sandbox: the scenario's first channel).")
@@ -137,18 +138,17 @@ final class ReviewCommand implements Callable<Integer> {
         if (maxDeletions != null && maxDeletions < 1) {
             throw new UsageException("--max-deletions must be at least 1, got " + maxDeletions);
         }
-        if (approvalTimeoutMinutes < 1) {
-            throw new UsageException("--approval-timeout must be at least 1 minute");
+        Duration timeout = DurationOption.parse("--approval-timeout", approvalTimeout, ChronoUnit.MINUTES,
+                spec.commandLine().getErr());
+        if (timeout.toSeconds() < 1) {
+            throw new UsageException("--approval-timeout must be at least 1s");
         }
         if (target.scenario != null && !target.sandbox) {
             throw new UsageException("--scenario needs --sandbox");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ProgressListener progress = line -> {
-            err.println(line);
-            err.flush();
-        };
+        ProgressListener progress = TerminalProgress.forStderr(err, "");
         EffectivePolicy p = CliPolicy.resolve(config.load(err, true), flags(), err, true);
         CliPolicy.applyTarget(p, target, err);
         Preflight preflight = new Preflight(progress::progress);
@@ -170,7 +170,7 @@ final class ReviewCommand implements Callable<Integer> {
                         + " decide otherwise");
             }
             ReviewRunner.Options options = new ReviewRunner.Options(execute, p.maxDeletions(),
-                    Duration.ofMinutes(approvalTimeoutMinutes), channel, allowed, trailRegions, p.jiraDoneStatus(),
+                    timeout, channel, allowed, trailRegions, p.jiraDoneStatus(),
                     reviewId,
                     // A sandbox lives as long as this process: an unfinished review of an earlier one cannot go on.
                     newReview || target.sandbox, Path.of(p.stateDir()), Path.of(p.reportDir()), Map.of(),

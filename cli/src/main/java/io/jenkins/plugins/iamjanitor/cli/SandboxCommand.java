@@ -66,7 +66,9 @@ final class SandboxCommand implements Callable<Integer> {
         URI iam = sandbox.iamEndpoint();
         out.println();
         out.println("Try (any credentials work; the sandbox does not check signatures):");
-        out.println("  export AWS_ACCESS_KEY_ID=sandbox AWS_SECRET_ACCESS_KEY=sandbox AWS_REGION=us-east-1");
+        // AWS CLI v1 reads only AWS_DEFAULT_REGION; v2 and the SDKs read AWS_REGION.
+        out.println("  export AWS_ACCESS_KEY_ID=sandbox AWS_SECRET_ACCESS_KEY=sandbox AWS_REGION=us-east-1"
+                + " AWS_DEFAULT_REGION=us-east-1");
         out.println("  aws --endpoint-url " + iam + " iam list-users");
         out.println("  aws --endpoint-url " + iam + " iam generate-credential-report");
         out.println("  aws --endpoint-url " + iam + " iam get-user --user-name zed.full-house");

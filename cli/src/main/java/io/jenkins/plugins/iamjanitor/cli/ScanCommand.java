@@ -57,12 +57,13 @@ final class ScanCommand implements Callable<Integer> {
                 policy.addTo(target.aws.addTo(new CliPolicy.Flags())), err, false);
         CliPolicy.applyTarget(effective, target, err);
         String runner = SessionNames.forRunner(System.getProperty("user.name"));
-        try (Target t = Target.open(target, runner, line -> progress(err, line))) {
+        TerminalProgress progress = TerminalProgress.forStderr(err, "");
+        try (Target t = Target.open(target, runner, progress::progress)) {
             // Which account this is, first; and an unreachable endpoint fails here at once instead of in a retry loop.
-            new Preflight(line -> progress(err, line)).aws(t.awsSettings(), target.aws.expectedAccountId);
+            new Preflight(progress::progress).aws(t.awsSettings(), target.aws.expectedAccountId);
             PolicySettings settings = CliPolicy.settings(effective, t.scenarioExemptions());
             ScanResult result = new InactivityScanner(t.directory(), new InactivityPolicy(settings, clock))
-                    .scan(line -> progress(err, line));
+                    .scan(progress);
             String report = new ScanReport(result, settings).render(format);
             if (output == null) {
                 out.print(report);

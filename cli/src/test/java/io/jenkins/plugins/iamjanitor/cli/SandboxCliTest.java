@@ -54,7 +54,7 @@ class SandboxCliTest {
         assertThat(port.err()).startsWith("error: --port must be between 0 and 65535, got 70000");
         CliRun missing = CliRun.run("sandbox", "--scenario", "does-not-exist.json");
         assertThat(missing.exitCode()).isEqualTo(1);
-        assertThat(missing.err()).startsWith("error: cannot read scenario does-not-exist.json");
+        assertThat(missing.err()).startsWith("error: scenario file not found: does-not-exist.json");
     }
 
     @Test

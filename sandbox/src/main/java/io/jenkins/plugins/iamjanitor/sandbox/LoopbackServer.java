@@ -26,8 +26,11 @@ public final class LoopbackServer implements AutoCloseable {
     public LoopbackServer(int port) {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+        } catch (java.net.BindException e) {
+            throw new UncheckedIOException("port " + port + " on 127.0.0.1 is already in use; choose another --port"
+                    + " (or 0 for a free one)", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind 127.0.0.1:" + port, e);
+            throw new UncheckedIOException("cannot bind 127.0.0.1:" + port + ": " + e.getMessage(), e);
         }
         executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "sandbox-http");

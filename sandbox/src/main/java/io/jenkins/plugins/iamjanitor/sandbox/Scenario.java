@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iamjanitor.sandbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -16,7 +18,9 @@ import java.nio.file.Path;
  */
 public final class Scenario {
     public static final String DEFAULT_RESOURCE = "/scenarios/default.json";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Text after the top-level object is an error, not silently ignored. */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final String name;
     private final JsonNode root;
@@ -38,11 +42,15 @@ public final class Scenario {
     }
 
     public static Scenario load(Path file) {
+        String json;
         try {
-            return parse(file.toString(), Files.readString(file));
+            json = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("scenario file not found: " + file, e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read scenario " + file + ": " + e.getMessage(), e);
         }
+        return parse(file.toString(), json);
     }
 
     public static Scenario parse(String name, String json) {
@@ -52,8 +60,10 @@ public final class Scenario {
                 throw new IllegalArgumentException("scenario " + name + " must be a JSON object");
             }
             return new Scenario(name, root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(ParseErrors.describe("scenario", name, "JSON", e), e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("scenario " + name + " is not valid JSON: " + e.getMessage(), e);
+            throw new IllegalArgumentException("scenario " + name + " cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -40,7 +40,8 @@ class SandboxTest {
         try (Sandbox sandbox = Sandbox.start(one, 0)) {
             assertThat(listUsers(sandbox.iamEndpoint()).body()).contains("solo").doesNotContain("zed.full-house");
             assertThatThrownBy(() -> Sandbox.start(one, sandbox.port()))
-                    .hasMessageContaining("cannot bind 127.0.0.1:" + sandbox.port());
+                    .hasMessage("port " + sandbox.port() + " on 127.0.0.1 is already in use; choose another --port"
+                            + " (or 0 for a free one)");
         }
     }
 }

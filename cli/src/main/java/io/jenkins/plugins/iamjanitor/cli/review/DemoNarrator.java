@@ -26,9 +26,10 @@ public final class DemoNarrator implements ReviewObserver {
         switch (r.stage()) {
             case SCANNED -> step("1/7 Scan", "Listed every IAM user (credential report + ListUsers, through the real AWS"
                     + " SDK against the IAM emulator) and applied the inactivity policy: " + r.scan().usersScanned()
-                    + " users, " + r.candidates().size() + " inactive, " + r.scan().count(Outcome.EXEMPT)
-                    + " exempt, " + r.scan().count(Outcome.ACTIVE) + " active (the lines above show why, per"
-                    + " credential).", List.of("inactive: " + r.candidates().stream().map(v -> v.user().userName())
+                    + " users = " + r.candidates().size() + " inactive + " + r.scan().count(Outcome.UNKNOWN_ACTIVITY)
+                    + " unknown activity + " + r.scan().count(Outcome.GRACE_PERIOD) + " in their grace period + "
+                    + r.scan().count(Outcome.EXEMPT) + " exempt + " + r.scan().count(Outcome.ACTIVE) + " active (the"
+                    + " lines above show why, per credential).", List.of("inactive: " + r.candidates().stream().map(v -> v.user().userName())
                     .collect(Collectors.joining(", "))));
             case APPROVAL_REQUESTED -> step("2/7 Ask", "Posted the " + r.candidates().size() + " inactive users to Slack ("
                     + r.approvalHandle().channel() + ", " + r.approvalHandle().messageIds().size() + " message(s) with"

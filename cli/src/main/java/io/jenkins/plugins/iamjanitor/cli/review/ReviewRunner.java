@@ -8,6 +8,7 @@ import io.jenkins.plugins.iamjanitor.core.policy.InactivityPolicy;
 import io.jenkins.plugins.iamjanitor.core.policy.PolicySettings;
 import io.jenkins.plugins.iamjanitor.core.port.BackupStore;
 import io.jenkins.plugins.iamjanitor.core.port.ProgressListener;
+import io.jenkins.plugins.iamjanitor.core.review.ApprovalWait;
 import io.jenkins.plugins.iamjanitor.core.review.ConfirmationGate;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewObserver;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewPorts;
@@ -69,9 +70,17 @@ public final class ReviewRunner {
     private final BackupStore backups;
     private final Options options;
     private final Clock clock;
+    private final Duration heartbeat;
 
     public ReviewRunner(ReviewServices services, PolicySettings policy, BackupStore backups, Options options,
             Clock clock) {
+        this(services, policy, backups, options, clock, ApprovalWait.DEFAULT_HEARTBEAT);
+    }
+
+    /** @param heartbeat how often the wait for decisions says how long is left and who is undecided */
+    public ReviewRunner(ReviewServices services, PolicySettings policy, BackupStore backups, Options options,
+            Clock clock, Duration heartbeat) {
+        this.heartbeat = heartbeat;
         this.services = services;
         this.policy = policy;
         this.backups = backups;
@@ -111,7 +120,7 @@ public final class ReviewRunner {
                 options.approvers(), options.approvalTimeout(), null, null, options.regions(),
                 options.activityLookback(),
                 options.ticketFields(), options.doneStatus(), deletion);
-        ReviewWorkflow workflow = new ReviewWorkflow(ports, settings, gate, clock);
+        ReviewWorkflow workflow = new ReviewWorkflow(ports, settings, gate, clock, new ApprovalWait(heartbeat, clock));
         if (options.newReview()) {
             (options.reviewId() != null ? store.load(options.reviewId()) : store.findUnfinished(services.accountId()))
                     .filter(r -> !r.finished())

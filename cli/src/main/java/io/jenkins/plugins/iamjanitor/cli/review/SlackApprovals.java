@@ -3,6 +3,8 @@ package io.jenkins.plugins.iamjanitor.cli.review;
 import io.jenkins.plugins.iamjanitor.core.approval.ApprovalHandle;
 import io.jenkins.plugins.iamjanitor.core.approval.ApprovalOutcome;
 import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRequest;
+import io.jenkins.plugins.iamjanitor.core.approval.DecisionFeed;
+import io.jenkins.plugins.iamjanitor.core.approval.DecisionListener;
 import io.jenkins.plugins.iamjanitor.core.port.ApprovalChannel;
 import io.jenkins.plugins.iamjanitor.core.review.ApprovalResumption;
 import io.jenkins.plugins.iamjanitor.integrations.slack.SlackApprovalChannel;
@@ -11,9 +13,9 @@ import java.util.List;
 
 /**
  * The Slack channel as a review sees it: a resumed review re-registers the request an earlier process posted, so clicks
- * on those messages count again, instead of posting it anew.
+ * on those messages count again, instead of posting it anew; decisions are fed to the waiting review as they arrive.
  */
-final class SlackApprovals implements ApprovalChannel, ApprovalResumption {
+final class SlackApprovals implements ApprovalChannel, ApprovalResumption, DecisionFeed {
     private final SlackApprovalChannel slack;
 
     SlackApprovals(SlackApprovalChannel slack) {
@@ -35,5 +37,15 @@ final class SlackApprovals implements ApprovalChannel, ApprovalResumption {
         if (!slack.knows(request.reviewId())) {
             slack.resume(request, handle, List.of());
         }
+    }
+
+    @Override
+    public void addDecisionListener(DecisionListener listener) {
+        slack.decisions().addListener(listener);
+    }
+
+    @Override
+    public void removeDecisionListener(DecisionListener listener) {
+        slack.decisions().removeListener(listener);
     }
 }

@@ -95,6 +95,13 @@ public class ReviewEndToEndTest {
         List<String> kept = candidates.stream().filter(u -> !APPROVED.contains(u)).toList();
         assertThat(kept).isNotEmpty();
         assertThat(r.approval().timedOut()).isFalse();
+        // Each decision was told as it arrived over Socket Mode; deletion lines count over the approved users.
+        for (String user : candidates) {
+            assertThat(progress).as(user).anyMatch(l -> l.matches("Decision \\d+/" + candidates.size() + ": "
+                    + java.util.regex.Pattern.quote(user) + " (approved|kept) by .* via slack:.*"));
+        }
+        assertThat(progress).anyMatch(l -> l.startsWith("[" + APPROVED.size() + "/" + APPROVED.size() + "] "))
+                .noneMatch(l -> l.startsWith("[1/1] "));
 
         // Approved: gone from IAM, each with a backup on disk.
         for (String user : APPROVED) {
@@ -135,8 +142,9 @@ public class ReviewEndToEndTest {
         JsonNode report = new ObjectMapper().readTree(Path.of(r.reports().get(0)).toFile());
         assertThat(report.path("summary").path("deletions").path("DELETED").asInt()).isEqualTo(APPROVED.size());
         assertThat(report.path("review").path("ticket").path("key").asText()).isEqualTo(r.ticket().key());
-        assertThat(Files.readString(Path.of(r.reports().get(2)))).contains("<h1>IAM Janitor review",
-                "zed.full-house", "<td>" + dir.resolve("backups"));
+        assertThat(report.path("report").path("overview")).hasSize(r.scan().usersScanned());
+        assertThat(Files.readString(Path.of(r.reports().get(2)))).contains("<h1>IAM Janitor access review",
+                "zed.full-house", dir.resolve("backups").toString());
     }
 
     @Test

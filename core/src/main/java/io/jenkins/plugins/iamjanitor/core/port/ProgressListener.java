@@ -6,4 +6,14 @@ public interface ProgressListener {
     ProgressListener NONE = line -> { };
 
     void progress(String line);
+
+    /**
+     * One item of a long phase done ({@code done} of {@code total}), with its line. A terminal can draw a progress
+     * bar with an ETA from it; everyone else gets the line, as from {@link #progress}.
+     *
+     * @param phase what the items are, for people, e.g. "Evaluating users"
+     */
+    default void step(String phase, int done, int total, String line) {
+        progress(line);
+    }
 }

@@ -64,7 +64,7 @@ public record EvidenceSummary(
     }
 
     /** A call that went through: no error code, and not a failed console sign-in (a failure proves no access). */
-    private static boolean succeeded(ActivityEvent e) {
+    public static boolean succeeded(ActivityEvent e) {
         return e.errorCode() == null && !"Failure".equalsIgnoreCase(e.consoleLoginResult());
     }
 }

@@ -40,13 +40,21 @@ public final class ReviewWorkflow {
     private final ReviewSettings settings;
     private final ConfirmationGate gate;
     private final Clock clock;
+    private final ApprovalWait approvalWait;
 
     /** @param gate the optional second gate; null for none */
     public ReviewWorkflow(ReviewPorts ports, ReviewSettings settings, ConfirmationGate gate, Clock clock) {
+        this(ports, settings, gate, clock, new ApprovalWait(ApprovalWait.DEFAULT_HEARTBEAT, clock));
+    }
+
+    /** @param approvalWait how the wait for decisions reports progress (the heartbeat interval) */
+    public ReviewWorkflow(ReviewPorts ports, ReviewSettings settings, ConfirmationGate gate, Clock clock,
+            ApprovalWait approvalWait) {
         this.ports = Objects.requireNonNull(ports, "ports");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.gate = gate;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.approvalWait = Objects.requireNonNull(approvalWait, "approvalWait");
     }
 
     /** Runs a new review, or resumes the unfinished one, to its end. Service failures propagate after the save. */
@@ -157,8 +165,10 @@ public final class ReviewWorkflow {
             run.progress.progress("Still waiting on the approval request posted earlier in "
                     + run.record.approvalHandle().channel() + ".");
         }
-        run.progress.progress("Waiting up to " + settings.approvalTimeout() + " for decisions...");
-        ApprovalOutcome outcome = ports.approvals().await(run.record.approvalHandle(), settings.approvalTimeout());
+        run.progress.progress("Waiting up to " + ApprovalWait.describe(settings.approvalTimeout())
+                + " for decisions...");
+        ApprovalOutcome outcome = approvalWait.await(ports.approvals(), run.record.approvalHandle(),
+                names(run.record.candidates()), settings.approvalTimeout(), run.progress);
         ReviewRecord r = run.record.withApproval(outcome, now());
         if (outcome.timedOut()) {
             r = r.withNote("The approval request timed out: users without a decision were not approved.", now());
@@ -207,10 +217,18 @@ public final class ReviewWorkflow {
         boolean halted = run.record.gate() != null && !run.record.gate().proceed();
         List<UserDecision> approved = halted ? List.of() : run.record.approvedCandidates();
         int max = settings.deletion().maxDeletions();
+        if (approved.stream().anyMatch(d -> run.record.deletionFor(d.userName()).isEmpty())) {
+            run.progress.progress(DeletionProgress.opening(approved.size(), settings.dryRun(), max,
+                    run.record.deletionsCountingAgainstCap()));
+        }
+        int k = 0;
+        List<String> capped = new ArrayList<>();
         for (UserDecision d : approved) {
+            k++;
             if (run.record.deletionFor(d.userName()).isPresent()) {
                 continue;
             }
+            ProgressListener userProgress = DeletionProgress.forUser(run.progress, k, approved.size());
             DeletionResult result;
             Optional<ActivityEvent> used = run.record.evidenceFor(d.userName())
                     .map(EvidenceSummary::useAfterEvidence);
@@ -220,31 +238,35 @@ public final class ReviewWorkflow {
                 result = new DeletionResult(d.userName(), DeletionStatus.KEPT, "CloudTrail shows "
                         + e.eventName() + " (" + e.eventSource() + ") at " + e.eventTime()
                         + ", after the evidence the approval was based on; review the user again", null, List.of());
-                run.progress.progress(d.userName() + ": kept, " + result.reason());
+                userProgress.progress(d.userName() + ": kept, " + result.reason());
             } else if (run.record.deletionsCountingAgainstCap() >= max) {
                 result = new DeletionResult(d.userName(), DeletionStatus.SKIPPED,
                         "the cap of " + max + " deletions per review was reached", null, List.of());
-                run.progress.progress(d.userName() + ": skipped, cap of " + max + " deletions reached.");
+                capped.add(d.userName());
             } else {
-                result = deleteOne(run, d);
+                result = deleteOne(run, d, userProgress);
             }
             run.record = run.record.withDeletion(result, now());
             ports.store().save(run.record);
         }
+        if (!capped.isEmpty()) {
+            run.progress.progress("Cap of " + max + " deletion(s) per review reached: " + capped.size()
+                    + " approved user(s) skipped: " + String.join(", ", capped) + ".");
+        }
         run.save(run.record.atStage(ReviewStage.DELETED, now()));
     }
 
-    private DeletionResult deleteOne(Run run, UserDecision d) {
+    private DeletionResult deleteOne(Run run, UserDecision d, ProgressListener progress) {
         Verdict v = run.record.candidate(d.userName()).orElseThrow();
         ApprovalRecord approval = new ApprovalRecord(d.userName(), d.approverId(), d.approverName(), d.decidedAt(),
                 d.channel(), run.record.ticket() == null ? null : run.record.ticket().key(),
                 ApprovalEvidence.lastSignOfLife(v.user(), v.lastActivity()));
         try {
-            List<DeletionResult> results = ports.deleter().delete(List.of(approval), run.progress);
+            List<DeletionResult> results = ports.deleter().delete(List.of(approval), progress);
             return results.isEmpty() ? new DeletionResult(d.userName(), DeletionStatus.FAILED,
                     "the deleter returned no result", null, List.of()) : results.get(0);
         } catch (ServiceException e) {
-            run.progress.progress(d.userName() + ": failed: " + e.getMessage());
+            progress.progress(d.userName() + ": failed: " + e.getMessage());
             return new DeletionResult(d.userName(), DeletionStatus.FAILED, e.getMessage(), null, List.of());
         }
     }

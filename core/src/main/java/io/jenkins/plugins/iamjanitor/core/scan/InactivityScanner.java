@@ -39,12 +39,13 @@ public final class InactivityScanner {
                 scannedAt = verdict.evaluatedAt();
             }
             verdicts.add(verdict);
-            progress.progress("[" + i + "/" + users.size() + "] " + user.userName() + ": " + verdict.outcome()
-                    + " - " + verdict.reason());
+            progress.step("Evaluating users", i, users.size(), "[" + i + "/" + users.size() + "] "
+                    + user.userName() + ": " + verdict.outcome() + " - " + verdict.reason());
         }
         long flagged = verdicts.stream().filter(Verdict::flagged).count();
         progress.progress("Scan done: " + flagged + " of " + users.size() + " user(s) flagged as inactive");
-        return new ScanResult(scannedAt == null ? policy.evaluatedNow() : scannedAt, verdicts);
+        return new ScanResult(scannedAt == null ? policy.evaluatedNow() : scannedAt, verdicts,
+                policy.settings().threshold());
     }
 
     /**

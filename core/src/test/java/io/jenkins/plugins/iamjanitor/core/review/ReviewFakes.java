@@ -153,7 +153,7 @@ final class ReviewFakes {
     }
 
     /** Deletes (or plans) whatever it is given, unless told the user was used since or should crash. */
-    static final class Deleter implements ReviewPorts.Deletion {
+    static class Deleter implements ReviewPorts.Deletion {
         final List<ApprovalRecord> calls = new ArrayList<>();
         final boolean dryRun;
         Set<String> usedSince = Set.of();

@@ -375,4 +375,41 @@ class ReviewWorkflowTest {
     static List<String> names(List<UserDecision> ds) {
         return ds.stream().map(UserDecision::userName).toList();
     }
+
+    @Test
+    void deletionProgressCountsOverTheApprovedUsersAndTheCapIsSaidOnce() {
+        approvals = new ReviewFakes.Approvals(List.of(decide("alice", Decision.APPROVE),
+                decide("bob", Decision.APPROVE), decide("carol", Decision.APPROVE)), false);
+        ReviewFakes.Deleter talking = new ReviewFakes.Deleter(false) {
+            @Override
+            public List<io.jenkins.plugins.iamjanitor.core.deletion.DeletionResult> delete(
+                    List<io.jenkins.plugins.iamjanitor.core.approval.ApprovalRecord> approved,
+                    ProgressListener p) {
+                // What UserDeleter says on each single-user call.
+                p.progress("Deleting: 1 approved user(s), cap 1 per run");
+                p.progress("[1/1] " + approved.get(0).userName() + ": DELETED");
+                return super.delete(approved, p);
+            }
+        };
+        deleter = talking;
+
+        run(workflow(false, 1, null));
+
+        assertThat(progress).filteredOn(l -> l.startsWith("Deleting 3 approved user(s)")).hasSize(1);
+        assertThat(progress).contains("[1/3] alice: DELETED").noneMatch(l -> l.contains("[1/1]"))
+                .noneMatch(l -> l.startsWith("Deleting: 1 approved"));
+        assertThat(progress).filteredOn(l -> l.contains("Cap of 1")).singleElement().asString()
+                .contains("2 approved user(s) skipped: bob, carol");
+    }
+
+    @Test
+    void deletionLinesWithoutACounterGetOne() {
+        List<String> lines = new ArrayList<>();
+        ProgressListener p = DeletionProgress.forUser(lines::add, 2, 5);
+        p.progress("bob: kept, CloudTrail shows GetObject");
+        p.progress("[1/1] bob: backup written to /b.json");
+        p.progress("Dry run (nothing will change): 1 approved user(s), cap 10 per run");
+        assertThat(lines).containsExactly("[2/5] bob: kept, CloudTrail shows GetObject",
+                "[2/5] bob: backup written to /b.json");
+    }
 }

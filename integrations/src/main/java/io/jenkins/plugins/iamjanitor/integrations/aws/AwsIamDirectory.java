@@ -97,7 +97,8 @@ public final class AwsIamDirectory implements IamDirectory {
                 out.add(fromReport(user, row));
             } else {
                 // Created after the report, or no report at all: read this one user directly.
-                progress.progress("IAM: [" + i + "/" + users.size() + "] " + user.userName() + " (per-user calls)");
+                progress.step("Reading IAM users", i, users.size(), "IAM: [" + i + "/" + users.size() + "] "
+                        + user.userName() + " (per-user calls)");
                 out.add(perUser(user));
             }
         }

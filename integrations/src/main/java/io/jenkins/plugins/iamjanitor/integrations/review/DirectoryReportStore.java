@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.iamjanitor.core.port.ReportStore;
 import io.jenkins.plugins.iamjanitor.core.report.HtmlRenderer;
 import io.jenkins.plugins.iamjanitor.core.report.MarkdownRenderer;
+import io.jenkins.plugins.iamjanitor.core.report.ReportModel;
 import io.jenkins.plugins.iamjanitor.core.report.ReportSummary;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
 import java.io.IOException;
@@ -28,8 +29,12 @@ public final class DirectoryReportStore implements ReportStore {
         this.dir = dir;
     }
 
-    /** The JSON report's top level. */
-    public record JsonReport(String format, int version, ReportSummary summary, ReviewRecord review) {
+    /**
+     * The JSON report's top level: {@code report} is the same model the HTML and Markdown reports are rendered from
+     * (cards, overview rows, the users to check by hand, CloudTrail events after the evidence).
+     */
+    public record JsonReport(String format, int version, ReportSummary summary, ReportModel report,
+            ReviewRecord review) {
     }
 
     @Override
@@ -42,7 +47,8 @@ public final class DirectoryReportStore implements ReportStore {
         Path html = dir.resolve(record.reviewId() + ".html");
         try {
             ReviewJson.writeAtomically(json, mapper.writeValueAsBytes(
-                    new JsonReport("iam-janitor-review", JSON_VERSION, ReportSummary.of(record), record)));
+                    new JsonReport("iam-janitor-review", JSON_VERSION, ReportSummary.of(record),
+                            ReportModel.of(record), record)));
             ReviewJson.writeAtomically(md, MarkdownRenderer.report(record).getBytes(StandardCharsets.UTF_8));
             ReviewJson.writeAtomically(html, HtmlRenderer.report(record).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -38,9 +38,10 @@ class DirectoryReportStoreTest {
         // Parses back into the record it was made from.
         assertThat(ReviewJson.mapper().treeToValue(json.path("review"), ReviewRecord.class)).isEqualTo(record);
 
-        assertThat(Files.readString(Path.of(written.get(1)))).startsWith("# IAM Janitor review review-9")
+        assertThat(Files.readString(Path.of(written.get(1)))).startsWith("# IAM Janitor access review of account ")
                 .contains("| Deleted | 1 |", "[Ticket SEC-7](<https://jira.example/browse/SEC-7>)");
         assertThat(Files.readString(Path.of(written.get(2)))).startsWith("<!DOCTYPE html>")
-                .contains("<td>/backups/alice.json</td>", "ap-south-1 could not be searched");
+                .contains("<div>/backups/alice.json</div></td>", "ap-south-1 could not be searched");
+        assertThat(json.path("report").path("overview").get(0).path("userName").asText()).isNotEmpty();
     }
 }

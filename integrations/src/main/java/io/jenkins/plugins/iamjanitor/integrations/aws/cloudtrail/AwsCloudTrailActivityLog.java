@@ -84,7 +84,7 @@ public final class AwsCloudTrailActivityLog implements ActivityLog {
             for (int i = 0; i < queries.size(); i++) {
                 ActivityLookup lookup = merge(queries.get(i).userName(), pending.get(i));
                 results.add(lookup);
-                progress.progress(progressLine(i + 1, queries.size(), lookup));
+                progress.step("CloudTrail lookups", i + 1, queries.size(), progressLine(i + 1, queries.size(), lookup));
             }
             return results;
         } finally {
