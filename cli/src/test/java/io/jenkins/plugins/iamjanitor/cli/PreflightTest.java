@@ -184,7 +184,7 @@ class PreflightTest {
 
         assertThat(code).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("cannot connect to the AWS endpoint http://127.0.0.1:" + port + " (ConnectException)")
+                .contains("cannot connect to the AWS endpoint http://127.0.0.1:" + port + " (connection refused)")
                 .doesNotContain("Unable to load credentials", "at software.amazon", "sandbox-not-a-secret");
     }
 

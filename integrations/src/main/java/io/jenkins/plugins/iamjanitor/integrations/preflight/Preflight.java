@@ -131,8 +131,10 @@ public final class Preflight {
             if (t instanceof java.net.UnknownHostException) {
                 return "cannot resolve the AWS endpoint " + endpoint + ": check --endpoint-url, aws.region and DNS";
             }
+            // The HTTP client wraps the JDK's exception (Apache's HttpHostConnectException is a ConnectException).
             if (t instanceof java.net.ConnectException || t instanceof java.net.SocketTimeoutException) {
-                return "cannot connect to the AWS endpoint " + endpoint + " (" + t.getClass().getSimpleName()
+                String what = t instanceof java.net.ConnectException ? "connection refused" : "timed out";
+                return "cannot connect to the AWS endpoint " + endpoint + " (" + what
                         + "): check --endpoint-url, the network or the proxy";
             }
         }
