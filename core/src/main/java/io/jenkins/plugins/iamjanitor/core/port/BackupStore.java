@@ -15,6 +15,15 @@ public interface BackupStore {
     /** Reads a backup written by {@link #write}. */
     Backup read(String location);
 
+    /**
+     * The backup already written for this user (same unique id) under this very approval, if any. A quarantine
+     * re-run after a crash must reuse it: a fresh snapshot would record keys the first run had already deactivated,
+     * and a release from it would leave them off.
+     */
+    default java.util.Optional<String> find(String userName, String userId, ApprovalRecord approval) {
+        return java.util.Optional.empty();
+    }
+
     record Backup(UserSnapshot snapshot, ApprovalRecord approval) {
     }
 }
