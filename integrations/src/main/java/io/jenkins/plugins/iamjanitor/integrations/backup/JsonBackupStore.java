@@ -25,6 +25,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -83,6 +85,20 @@ public final class JsonBackupStore implements BackupStore {
     @Override
     public Backup read(String location) {
         return read(Path.of(location));
+    }
+
+    /** The first of this user's files ({@code name-id.json}, then {@code .2}, ...) written under this approval. */
+    @Override
+    public Optional<String> find(String userName, String userId, ApprovalRecord approval) {
+        String base = safe(userName) + "-" + safe(userId);
+        Path target = directory.resolve(base + ".json");
+        for (int n = 2; Files.exists(target); n++) {
+            if (Objects.equals(read(target).approval(), approval)) {
+                return Optional.of(target.toString());
+            }
+            target = directory.resolve(base + "." + n + ".json");
+        }
+        return Optional.empty();
     }
 
     private Backup read(Path file) {
