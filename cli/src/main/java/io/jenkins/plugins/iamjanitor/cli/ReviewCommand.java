@@ -9,6 +9,8 @@ import io.jenkins.plugins.iamjanitor.core.deletion.DeletionSettings;
 import io.jenkins.plugins.iamjanitor.core.policy.Exemptions;
 import io.jenkins.plugins.iamjanitor.core.policy.PolicySettings;
 import io.jenkins.plugins.iamjanitor.core.port.ProgressListener;
+import io.jenkins.plugins.iamjanitor.core.quarantine.QuarantineSettings;
+import io.jenkins.plugins.iamjanitor.core.quarantine.RemediationAction;
 import io.jenkins.plugins.iamjanitor.core.review.ConfirmationGate;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewObserver;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
@@ -106,6 +108,18 @@ final class ReviewCommand implements Callable<Integer> {
             description = "Ticket status once every approved user is handled (default: ${DEFAULT-VALUE}).")
     String doneStatus;
 
+    @Option(names = "--action", paramLabel = "ACTION", defaultValue = "delete",
+            description = "What happens to approved users: delete (default) or quarantine (deny-all policy, keys"
+                    + " deactivated, console password removed, tagged; deleted by a later run after"
+                    + " --delete-after-days if nothing happened meanwhile). See docs/quarantine.md.")
+    String action;
+
+    @Option(names = "--delete-after-days", paramLabel = "N",
+            defaultValue = "" + QuarantineSettings.DEFAULT_DELETE_AFTER_DAYS,
+            description = "How long a quarantine lasts before a later review deletes the user (default:"
+                    + " ${DEFAULT-VALUE}).")
+    int deleteAfterDays;
+
     @Option(names = "--confirm", description = "Second gate: ask on the terminal before deleting anything.")
     boolean confirm;
 
@@ -133,6 +147,13 @@ final class ReviewCommand implements Callable<Integer> {
         if (target.scenario != null && !target.sandbox) {
             throw new UsageException("--scenario needs --sandbox");
         }
+        QuarantineSettings quarantine;
+        try {
+            quarantine = new QuarantineSettings(RemediationAction.parse(action), deleteAfterDays, regions);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage().replace("action must", "--action must")
+                    .replace("deleteAfterDays", "--delete-after-days"));
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ProgressListener progress = line -> {
@@ -157,7 +178,8 @@ final class ReviewCommand implements Callable<Integer> {
             ReviewRunner.Options options = new ReviewRunner.Options(execute, maxDeletions,
                     Duration.ofMinutes(approvalTimeoutMinutes), channel, allowed, trailRegions, doneStatus, reviewId,
                     // A sandbox lives as long as this process: an unfinished review of an earlier one cannot go on.
-                    newReview || target.sandbox, stateDir, reportDir, Map.of());
+                    newReview || target.sandbox, stateDir, reportDir, Map.of(),
+                    new QuarantineSettings(quarantine.action(), quarantine.deleteAfterDays(), trailRegions));
             ConfirmationGate gate = confirm ? new ConsoleGate(new BufferedReader(new InputStreamReader(System.in,
                     StandardCharsets.UTF_8)), err, "cli:" + System.getProperty("user.name", "operator"), clock) : null;
             ReviewRecord record = new ReviewRunner(services, settings,

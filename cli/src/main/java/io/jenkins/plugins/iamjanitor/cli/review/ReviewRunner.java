@@ -8,6 +8,13 @@ import io.jenkins.plugins.iamjanitor.core.policy.InactivityPolicy;
 import io.jenkins.plugins.iamjanitor.core.policy.PolicySettings;
 import io.jenkins.plugins.iamjanitor.core.port.BackupStore;
 import io.jenkins.plugins.iamjanitor.core.port.ProgressListener;
+import io.jenkins.plugins.iamjanitor.core.quarantine.QuarantinePorts;
+import io.jenkins.plugins.iamjanitor.core.quarantine.QuarantineRelease;
+import io.jenkins.plugins.iamjanitor.core.quarantine.QuarantineSettings;
+import io.jenkins.plugins.iamjanitor.core.quarantine.QuarantineSweep;
+import io.jenkins.plugins.iamjanitor.core.quarantine.RemediationAction;
+import io.jenkins.plugins.iamjanitor.core.quarantine.UserQuarantiner;
+import io.jenkins.plugins.iamjanitor.core.review.UserStage;
 import io.jenkins.plugins.iamjanitor.core.review.ConfirmationGate;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewObserver;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewPorts;
@@ -46,11 +53,21 @@ public final class ReviewRunner {
             boolean newReview,
             Path stateDir,
             Path reportDir,
-            Map<String, Object> ticketFields) {
+            Map<String, Object> ticketFields,
+            QuarantineSettings quarantine) {
         public Options {
             approvers = approvers == null ? List.of() : List.copyOf(approvers);
             regions = regions == null ? List.of() : List.copyOf(regions);
             ticketFields = ticketFields == null ? Map.of() : Map.copyOf(ticketFields);
+            quarantine = quarantine == null ? QuarantineSettings.defaults() : quarantine;
+        }
+
+        /** Remediation {@code delete}, quarantines of earlier reviews ended after the default 30 days. */
+        public Options(boolean execute, int maxDeletions, Duration approvalTimeout, String slackChannel,
+                List<String> approvers, List<String> regions, String doneStatus, String reviewId, boolean newReview,
+                Path stateDir, Path reportDir, Map<String, Object> ticketFields) {
+            this(execute, maxDeletions, approvalTimeout, slackChannel, approvers, regions, doneStatus, reviewId,
+                    newReview, stateDir, reportDir, ticketFields, null);
         }
     }
 
@@ -59,6 +76,7 @@ public final class ReviewRunner {
     private final BackupStore backups;
     private final Options options;
     private final Clock clock;
+    private List<QuarantineSweep.Outcome> lastSweep = List.of();
 
     public ReviewRunner(ReviewServices services, PolicySettings policy, BackupStore backups, Options options,
             Clock clock) {
@@ -80,9 +98,24 @@ public final class ReviewRunner {
         UserDeleter deleter = new UserDeleter(services.directory(), services.admin(), backups, inactivity, deletion,
                 clock);
         JsonReviewStore store = store();
-        ReviewPorts ports = ReviewPorts.of(new InactivityScanner(services.directory(), inactivity),
-                services.approvals(), services.tickets(), services.activity(), deleter, store,
-                new DirectoryReportStore(options.reportDir()));
+        DirectoryReportStore reports = new DirectoryReportStore(options.reportDir());
+        // Earlier reviews' quarantines first: due users are deleted (or wanted back) before anything new is asked.
+        lastSweep = new QuarantineSweep(quarantinePorts(deleter::delete, store, reports), options.quarantine(),
+                services.accountId(), !options.execute(), options.doneStatus(), clock).sweep(progress);
+        // A quarantined user is inactive by design: the sweep handles it, a new review must not ask about it again.
+        InactivityScanner scanner = new InactivityScanner(services.directory(), new InactivityPolicy(
+                QuarantineExemption.added(policy), clock));
+        ReviewPorts.Deletion remediation = deleter::delete;
+        if (options.quarantine().action() == RemediationAction.QUARANTINE) {
+            UserQuarantiner quarantiner = new UserQuarantiner(services.directory(), services.admin(),
+                    services.quarantineAdmin(), backups, inactivity, deletion, options.quarantine(),
+                    () -> options.reviewId() != null ? options.reviewId()
+                            : store.findUnfinished(services.accountId()).map(ReviewRecord::reviewId).orElseThrow(),
+                    clock);
+            remediation = quarantiner::quarantine;
+        }
+        ReviewPorts ports = new ReviewPorts(scanner::scan, services.approvals(), services.tickets(),
+                services.activity(), remediation, store, reports);
         ReviewSettings settings = new ReviewSettings(options.reviewId(), services.accountId(), options.slackChannel(),
                 options.approvers(), options.approvalTimeout(), null, null, options.regions(), null,
                 options.ticketFields(), options.doneStatus(), deletion);
@@ -98,6 +131,28 @@ public final class ReviewRunner {
         return workflow.run(progress, observer);
     }
 
+    /** What the quarantine sweep at the start of the last {@link #run} did, one entry per quarantined user. */
+    public List<QuarantineSweep.Outcome> lastSweep() {
+        return lastSweep;
+    }
+
+    /**
+     * Releases a quarantined user with every service of a review: IAM, the ticket, Slack and the reports. The
+     * {@code release} command uses IAM and the local records only.
+     */
+    public QuarantineRelease.Outcome release(String userName, String by, char[] initialPassword,
+            ProgressListener progress) {
+        QuarantinePorts ports = quarantinePorts(null, store(), new DirectoryReportStore(options.reportDir()));
+        return new QuarantineRelease(ports, options.doneStatus(), clock).release(userName, by, !options.execute(),
+                initialPassword, progress);
+    }
+
+    private QuarantinePorts quarantinePorts(ReviewPorts.Deletion deleter, JsonReviewStore store,
+            DirectoryReportStore reports) {
+        return new QuarantinePorts(services.directory(), services.admin(), services.quarantineAdmin(),
+                services.activity(), backups, store, deleter, services.tickets(), services.notifier(), reports);
+    }
+
     /** One summary block on stdout; the exit code: 0 when every approved user was handled as planned, else 1. */
     public static int summarize(ReviewRecord r, PrintWriter out) {
         out.println();
@@ -109,6 +164,9 @@ public final class ReviewRunner {
         for (DeletionResult d : r.deletions()) {
             out.println("  " + d.userName() + ": " + d.status() + (d.reason() == null ? "" : " (" + d.reason() + ")")
                     + (d.backupFile() == null ? "" : ", backup " + d.backupFile()));
+            if (d.quarantine() != null) {
+                out.println("    stage: " + UserStage.of(r, d.userName()).describe());
+            }
         }
         r.notes().forEach(n -> out.println("  note: " + n));
         r.reports().forEach(p -> out.println("  report: " + p));
