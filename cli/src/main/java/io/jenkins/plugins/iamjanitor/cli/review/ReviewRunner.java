@@ -100,8 +100,7 @@ public final class ReviewRunner {
         JsonReviewStore store = store();
         DirectoryReportStore reports = new DirectoryReportStore(options.reportDir());
         // Earlier reviews' quarantines first: due users are deleted (or wanted back) before anything new is asked.
-        lastSweep = new QuarantineSweep(quarantinePorts(deleter::delete, store, reports), options.quarantine(),
-                services.accountId(), !options.execute(), options.doneStatus(), clock).sweep(progress);
+        lastSweep = sweep(deleter, store, reports, progress);
         // A quarantined user is inactive by design: the sweep handles it, a new review must not ask about it again.
         InactivityScanner scanner = new InactivityScanner(services.directory(), new InactivityPolicy(
                 QuarantineExemption.added(policy), clock));
@@ -129,6 +128,24 @@ public final class ReviewRunner {
                     });
         }
         return workflow.run(progress, observer);
+    }
+
+    /**
+     * Only the quarantine sweep of {@link #run}: every user an earlier review quarantined is checked, and deleted
+     * (with {@code execute}) when due and untouched, or reported as wanted back.
+     */
+    public List<QuarantineSweep.Outcome> sweep(ProgressListener progress) {
+        InactivityPolicy inactivity = new InactivityPolicy(policy, clock);
+        UserDeleter deleter = new UserDeleter(services.directory(), services.admin(), backups, inactivity,
+                new DeletionSettings(!options.execute(), options.maxDeletions()), clock);
+        lastSweep = sweep(deleter, store(), new DirectoryReportStore(options.reportDir()), progress);
+        return lastSweep;
+    }
+
+    private List<QuarantineSweep.Outcome> sweep(UserDeleter deleter, JsonReviewStore store,
+            DirectoryReportStore reports, ProgressListener progress) {
+        return new QuarantineSweep(quarantinePorts(deleter::delete, store, reports), options.quarantine(),
+                services.accountId(), !options.execute(), options.doneStatus(), clock).sweep(progress);
     }
 
     /** What the quarantine sweep at the start of the last {@link #run} did, one entry per quarantined user. */
