@@ -13,14 +13,14 @@ import java.util.stream.Stream;
 
 /**
  * The fault-injection soak: a whole review under IAM/CloudTrail/Jira faults, then the CLI killed with SIGKILL at random
- * points during deletion and run again. Prints both tables and every violated invariant; fails when there is one.
+ * points during deletion and run again, and the same for a quarantine. Prints both tables and every violated invariant; fails when there is one.
  */
 final class SoakBenchmark implements Benchmark {
     static final List<String> REVIEW_HEADERS = List.of("users", "5xx", "throttled", "dropped", "candidates",
             "approved", "deleted once, with backup", "review runs", "approval posts", "IAM requests",
             "faults injected", "violations", "wall s");
-    static final List<String> KILL_HEADERS = List.of("users", "named", "deleted", "kills survived", "CLI runs",
-            "final exit", "teardown calls", "violations", "wall s");
+    static final List<String> KILL_HEADERS = List.of("action", "users", "named", "deleted / quarantined",
+            "kills survived", "runs", "final exit", "IAM write calls", "violations", "wall s");
 
     @Override
     public String name() {
@@ -58,13 +58,19 @@ final class SoakBenchmark implements Benchmark {
                     r.candidates(), r.approved(), r.deleted(), r.runs(), r.approvalPosts(), r.iamRequests(),
                     r.faultsInjected(), r.violations().size(), String.format(Locale.ROOT, "%.1f", r.wallSeconds()));
             r.violations().forEach(v -> log.println("soak: VIOLATION " + v));
-            log.println("soak: CLI delete --execute killed " + kills + " times, " + killUsers + " users");
-            KillSoak.Outcome k = KillSoak.run(new KillSoak.Options(killUsers, 0.2, kills, 30, latency, seed),
-                    work.resolve("kill"), log::println);
-            Table kill = new Table(KILL_HEADERS).row(k.users(), k.named(), k.deleted(), k.killsSurvived(), k.runs(),
-                    k.finalExit(), k.teardownCalls(), k.violations().size(),
-                    String.format(Locale.ROOT, "%.1f", k.wallSeconds()));
-            k.violations().forEach(v -> log.println("soak: VIOLATION " + v));
+            Table kill = new Table(KILL_HEADERS);
+            List<String> killViolations = new java.util.ArrayList<>();
+            for (boolean quarantine : List.of(false, true)) {
+                String action = quarantine ? "quarantine" : "delete";
+                log.println("soak: " + (quarantine ? "quarantine (core's UserQuarantiner in a child JVM)"
+                        : "CLI delete --execute") + " killed " + kills + " times, " + killUsers + " users");
+                KillSoak.Outcome k = KillSoak.run(new KillSoak.Options(killUsers, 0.2, kills, 30, latency, seed,
+                        quarantine), work.resolve("kill-" + action), log::println);
+                kill.row(action, k.users(), k.named(), k.deleted(), k.killsSurvived(), k.runs(), k.finalExit(),
+                        k.teardownCalls(), k.violations().size(), String.format(Locale.ROOT, "%.1f", k.wallSeconds()));
+                k.violations().forEach(v -> log.println("soak: VIOLATION " + action + ": " + v));
+                killViolations.addAll(k.violations());
+            }
             out.print(review.text());
             out.println();
             out.print(kill.text());
@@ -72,8 +78,8 @@ final class SoakBenchmark implements Benchmark {
                 Files.writeString(Path.of(markdown), review.markdown() + "\n" + kill.markdown());
                 log.println("soak: tables written to " + markdown);
             }
-            if (!r.violations().isEmpty() || !k.violations().isEmpty()) {
-                throw new IllegalStateException((r.violations().size() + k.violations().size())
+            if (!r.violations().isEmpty() || !killViolations.isEmpty()) {
+                throw new IllegalStateException((r.violations().size() + killViolations.size())
                         + " invariant(s) violated; see above");
             }
         } finally {
