@@ -79,7 +79,7 @@ public final class KillSoak {
                     child.destroyForcibly();
                     child.waitFor(30, TimeUnit.SECONDS);
                     kills++;
-                    progress.progress("kill: run " + runs + " killed (SIGKILL) after teardown call "
+                    progress.progress("kill: run " + runs + " killed (SIGKILL) after IAM write call "
                             + rig.front().mutations() + "; " + done(rig, approved, o.quarantine()) + "/"
                             + approved.size() + " users " + (o.quarantine() ? "quarantined" : "gone") + " so far");
                     continue;
@@ -93,7 +93,9 @@ public final class KillSoak {
                 break;
             }
             double wall = (System.nanoTime() - start) / 1e9;
-            int finished = done(rig, approved, o.quarantine()); // before the check, whose release undoes quarantines
+            // Before the check, whose releases undo the quarantines and make write calls of their own.
+            int finished = done(rig, approved, o.quarantine());
+            long writeCalls = rig.front().mutations();
             List<String> violations = new ArrayList<>(o.quarantine()
                     ? QuarantineSoakCheck.violations(rig, account, before, backups)
                     : account.violations(approved, backups));
@@ -101,8 +103,8 @@ public final class KillSoak {
                 violations.add("the final run exited with " + exit + " (see " + work.resolve("run-" + runs + ".log")
                         + ")");
             }
-            return new Outcome(account.users(), named.size(), finished, kills, runs, exit,
-                    rig.front().mutations(), wall, violations);
+            return new Outcome(account.users(), named.size(), finished, kills, runs, exit, writeCalls, wall,
+                    violations);
         }
     }
 
