@@ -127,7 +127,33 @@ public final class ReviewRunner {
                         progress.progress("Abandoned unfinished review " + r.reviewId() + ".");
                     });
         }
-        return workflow.run(progress, observer);
+        // Only a named review can be one that already finished; it is then announced no second time.
+        boolean wasFinished = options.reviewId() != null
+                && store.load(options.reviewId()).map(ReviewRecord::finished).orElse(false);
+        ReviewRecord record = workflow.run(progress, observer);
+        if (!wasFinished && !record.dryRun()) {
+            announceQuarantines(record, progress);
+        }
+        return record;
+    }
+
+    /**
+     * The approvers hear in Slack who was quarantined and when each will be deleted, as they will hear of every later
+     * change (wanted back, deleted, released); the ticket has the same in its outcome comment.
+     */
+    private void announceQuarantines(ReviewRecord record, ProgressListener progress) {
+        List<String> lines = record.deletions().stream()
+                .filter(d -> d.status() == DeletionStatus.QUARANTINED)
+                .map(d -> d.userName() + ": " + UserStage.of(record, d.userName()).describe())
+                .toList();
+        if (lines.isEmpty()) {
+            return;
+        }
+        try {
+            services.notifier().notify(record, "Quarantined", lines);
+        } catch (RuntimeException e) {
+            progress.progress("Could not tell the approvers about the quarantine: " + e.getMessage());
+        }
     }
 
     /**

@@ -102,6 +102,9 @@ class QuarantineEndToEndTest {
         JiraIssue ticket = services.sandbox().jira().issue(r.ticket().key()).orElseThrow();
         assertThat(ticket.status()).isNotEqualTo("Done");
         assertThat(ticket.comments().toString()).contains("QUARANTINED", "quarantined since");
+        assertThat(services.sandbox().slack().messages()).anySatisfy(m -> assertThat(m.toString())
+                .contains("Quarantined", "zed.full-house: flagged → approved → quarantined since",
+                        "next: delete if nothing happens meanwhile on or after"));
         assertThat(Files.readString(Path.of(r.reports().get(1)))).contains("Stage: flagged → approved →"
                 + " quarantined since", "PutUserPolicy(UserName=zed.full-house");
 
