@@ -68,7 +68,12 @@ public final class JsonBackupStore implements BackupStore {
             String base = safe(snapshot.userName()) + "-" + safe(snapshot.userId());
             Path target = directory.resolve(base + ".json");
             for (int n = 2; Files.exists(target); n++) {
-                if (snapshot.isCoveredBy(read(target).snapshot())) {
+                Backup existing = read(target);
+                if (snapshot.isCoveredBy(existing.snapshot())) {
+                    if (approval != null && !Objects.equals(existing.approval(), approval)) {
+                        // Answered for another approval: remember it, so find() gives this file for this one too.
+                        link(base, approval, target);
+                    }
                     return target.toString();
                 }
                 target = directory.resolve(base + "." + n + ".json");
@@ -98,7 +103,32 @@ public final class JsonBackupStore implements BackupStore {
             }
             target = directory.resolve(base + "." + n + ".json");
         }
-        return Optional.empty();
+        try {
+            Path link = linkOf(base, approval);
+            return Files.exists(link) ? Optional.of(Files.readString(link).trim()) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A reused backup (a re-quarantine of a user released earlier, whose state the first backup still covers) is
+     * linked to the new approval by a small hidden file named after a digest of that approval; written once, atomically.
+     */
+    private void link(String base, ApprovalRecord approval, Path target) throws IOException {
+        Path link = linkOf(base, approval);
+        if (!Files.exists(link)) {
+            writeAtomically(link, target.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    private Path linkOf(String base, ApprovalRecord approval) throws IOException {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(mapper.writeValueAsBytes(approval));
+            return directory.resolve("." + base + "." + java.util.HexFormat.of().formatHex(digest, 0, 12) + ".link");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     private Backup read(Path file) {

@@ -68,6 +68,21 @@ class JsonBackupStoreTest {
     }
 
     @Test
+    void aBackupIsFoundAgainByItsApprovalAlsoWhenAnOlderCoveringOneWasReused() throws Exception {
+        String first = store().write(snapshot(true), APPROVAL);
+        assertThat(store().find("alice", snapshot(true).userId(), APPROVAL)).contains(first);
+
+        // A later approval of the same, unchanged user (a re-quarantine after a release) reuses the first file...
+        ApprovalRecord later = new ApprovalRecord(APPROVAL.userName(), "bob", "Bob",
+                APPROVAL.approvedAt().plusSeconds(86_400), "slack", null, APPROVAL.evidenceLastActivity());
+        assertThat(store().find("alice", snapshot(true).userId(), later)).isEmpty();
+        assertThat(store().write(snapshot(true), later)).isEqualTo(first);
+        // ... and a crashed run under that approval must find it, not write its half-quarantined state as "original".
+        assertThat(store().find("alice", snapshot(true).userId(), later)).contains(first);
+        assertThat(store().find("alice", "AIDAOTHER", later)).isEmpty();
+    }
+
+    @Test
     void thinnerSnapshotOfTheSameUserKeepsTheFullerBackup() throws Exception {
         String first = store().write(snapshot(true), APPROVAL);
         String again = store().write(snapshot(false), APPROVAL);
