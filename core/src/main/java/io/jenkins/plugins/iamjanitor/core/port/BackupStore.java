@@ -24,6 +24,13 @@ public interface BackupStore {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Records that the backup at {@code location}, which {@link #write} returned for {@code approval} although it was
+     * written under another one (it already covered the user), answers this approval too, so {@link #find} finds it.
+     */
+    default void remember(String location, ApprovalRecord approval) {
+    }
+
     record Backup(UserSnapshot snapshot, ApprovalRecord approval) {
     }
 }

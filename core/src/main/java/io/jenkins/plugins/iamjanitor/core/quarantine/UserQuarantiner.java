@@ -135,6 +135,9 @@ public final class UserQuarantiner {
                         null, null);
             }
             backup = backups.write(snapshot, approval);
+            // A re-quarantine after a release may get the older backup that still covers the user: link it, so a
+            // crash from here on finds it again instead of writing the half-quarantined state as the original.
+            backups.remember(backup, approval);
             progress.progress("backup written to " + backup);
         }
         QuarantineState state = new QuarantineState(since, since.plus(settings.deleteAfter()), backup, calls, null,

@@ -68,12 +68,7 @@ public final class JsonBackupStore implements BackupStore {
             String base = safe(snapshot.userName()) + "-" + safe(snapshot.userId());
             Path target = directory.resolve(base + ".json");
             for (int n = 2; Files.exists(target); n++) {
-                Backup existing = read(target);
-                if (snapshot.isCoveredBy(existing.snapshot())) {
-                    if (approval != null && !Objects.equals(existing.approval(), approval)) {
-                        // Answered for another approval: remember it, so find() gives this file for this one too.
-                        link(base, approval, target);
-                    }
+                if (snapshot.isCoveredBy(read(target).snapshot())) {
                     return target.toString();
                 }
                 target = directory.resolve(base + "." + n + ".json");
@@ -112,13 +107,22 @@ public final class JsonBackupStore implements BackupStore {
     }
 
     /**
-     * A reused backup (a re-quarantine of a user released earlier, whose state the first backup still covers) is
-     * linked to the new approval by a small hidden file named after a digest of that approval; written once, atomically.
+     * Links a reused backup (a re-quarantine of a user released earlier, whose state the first backup still covers) to
+     * the new approval: a small hidden file named after a digest of that approval, written once, atomically.
      */
-    private void link(String base, ApprovalRecord approval, Path target) throws IOException {
-        Path link = linkOf(base, approval);
-        if (!Files.exists(link)) {
-            writeAtomically(link, target.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    @Override
+    public void remember(String location, ApprovalRecord approval) {
+        Backup backup = read(location);
+        if (Objects.equals(backup.approval(), approval)) {
+            return;
+        }
+        try {
+            Path link = linkOf(safe(backup.snapshot().userName()) + "-" + safe(backup.snapshot().userId()), approval);
+            if (!Files.exists(link)) {
+                writeAtomically(link, location.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot link the backup " + location + ": " + e.getMessage(), e);
         }
     }
 

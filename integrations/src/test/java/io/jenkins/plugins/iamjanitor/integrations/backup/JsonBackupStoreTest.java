@@ -77,8 +77,14 @@ class JsonBackupStoreTest {
                 APPROVAL.approvedAt().plusSeconds(86_400), "slack", null, APPROVAL.evidenceLastActivity());
         assertThat(store().find("alice", snapshot(true).userId(), later)).isEmpty();
         assertThat(store().write(snapshot(true), later)).isEqualTo(first);
-        // ... and a crashed run under that approval must find it, not write its half-quarantined state as "original".
+        assertThat(store().find("alice", snapshot(true).userId(), later)).isEmpty(); // deletions never link
+        // ... and once the quarantiner remembers it, a crashed run under that approval finds it again.
+        store().remember(first, later);
+        store().remember(first, APPROVAL); // its own approval needs no link
         assertThat(store().find("alice", snapshot(true).userId(), later)).contains(first);
+        try (var files = Files.list(Path.of(first).getParent())) {
+            assertThat(files).hasSize(2);
+        }
         assertThat(store().find("alice", "AIDAOTHER", later)).isEmpty();
     }
 
