@@ -13,14 +13,14 @@ import java.util.stream.Stream;
 
 /**
  * The fault-injection soak: a whole review under IAM/CloudTrail/Jira faults, then the CLI killed with SIGKILL at random
- * points during deletion and run again. Prints both tables and every violated invariant; fails when there is one.
+ * points during deletion and run again, and the same for a quarantine. Prints both tables and every violated invariant; fails when there is one.
  */
 final class SoakBenchmark implements Benchmark {
     static final List<String> REVIEW_HEADERS = List.of("users", "5xx", "throttled", "dropped", "candidates",
             "approved", "deleted once, with backup", "review runs", "approval posts", "IAM requests",
             "faults injected", "violations", "wall s");
-    static final List<String> KILL_HEADERS = List.of("users", "named", "deleted", "kills survived", "CLI runs",
-            "final exit", "teardown calls", "violations", "wall s");
+    static final List<String> KILL_HEADERS = List.of("action", "users", "named", "deleted / quarantined",
+            "kills survived", "runs", "final exit", "IAM write calls", "violations", "wall s");
 
     @Override
     public String name() {
@@ -31,7 +31,7 @@ final class SoakBenchmark implements Benchmark {
     public String usage() {
         return "soak [--users 1000] [--leavers 0.3] [--approve 0.5] [--errors 0.05] [--throttles 0.10] [--drops 0.02]"
                 + " [--kill-users 200] [--kills 10] [--latency-ms 2] [--seed 42] [--disabled-used-last false]"
-                + " [--keep-dir false] [--markdown FILE]";
+                + " [--parts review,delete,quarantine] [--keep-dir false] [--markdown FILE]";
     }
 
     @Override
@@ -49,31 +49,47 @@ final class SoakBenchmark implements Benchmark {
         boolean disabledLast = Boolean.parseBoolean(args.string("disabled-used-last", "false"));
         boolean keep = Boolean.parseBoolean(args.string("keep-dir", "false"));
         String markdown = args.string("markdown", null);
+        List<String> parts = List.of(args.string("parts", "review,delete,quarantine").split(","));
         Path work = Files.createTempDirectory("iam-janitor-soak");
         try {
-            log.println("soak: review of " + users + " users under faults, work dir " + work);
-            SoakReview.Outcome r = SoakReview.run(new SoakReview.Options(users, leavers, approve, errors, throttles,
-                    drops, latency, seed, 20, disabledLast), work.resolve("review"), log::println);
-            Table review = new Table(REVIEW_HEADERS).row(r.users(), pct(errors), pct(throttles), pct(drops),
-                    r.candidates(), r.approved(), r.deleted(), r.runs(), r.approvalPosts(), r.iamRequests(),
-                    r.faultsInjected(), r.violations().size(), String.format(Locale.ROOT, "%.1f", r.wallSeconds()));
-            r.violations().forEach(v -> log.println("soak: VIOLATION " + v));
-            log.println("soak: CLI delete --execute killed " + kills + " times, " + killUsers + " users");
-            KillSoak.Outcome k = KillSoak.run(new KillSoak.Options(killUsers, 0.2, kills, 30, latency, seed),
-                    work.resolve("kill"), log::println);
-            Table kill = new Table(KILL_HEADERS).row(k.users(), k.named(), k.deleted(), k.killsSurvived(), k.runs(),
-                    k.finalExit(), k.teardownCalls(), k.violations().size(),
-                    String.format(Locale.ROOT, "%.1f", k.wallSeconds()));
-            k.violations().forEach(v -> log.println("soak: VIOLATION " + v));
-            out.print(review.text());
-            out.println();
-            out.print(kill.text());
+            Table review = new Table(REVIEW_HEADERS);
+            List<String> reviewViolations = new java.util.ArrayList<>();
+            if (parts.contains("review")) {
+                log.println("soak: review of " + users + " users under faults, work dir " + work);
+                SoakReview.Outcome r = SoakReview.run(new SoakReview.Options(users, leavers, approve, errors,
+                        throttles, drops, latency, seed, 20, disabledLast), work.resolve("review"), log::println);
+                review.row(r.users(), pct(errors), pct(throttles), pct(drops), r.candidates(), r.approved(),
+                        r.deleted(), r.runs(), r.approvalPosts(), r.iamRequests(), r.faultsInjected(),
+                        r.violations().size(), String.format(Locale.ROOT, "%.1f", r.wallSeconds()));
+                r.violations().forEach(v -> log.println("soak: VIOLATION " + v));
+                reviewViolations.addAll(r.violations());
+            }
+            Table kill = new Table(KILL_HEADERS);
+            List<String> killViolations = new java.util.ArrayList<>();
+            for (boolean quarantine : List.of(false, true)) {
+                String action = quarantine ? "quarantine" : "delete";
+                if (!parts.contains(action)) {
+                    continue;
+                }
+                log.println("soak: " + (quarantine ? "quarantine (core's UserQuarantiner in a child JVM)"
+                        : "CLI delete --execute") + " killed " + kills + " times, " + killUsers + " users");
+                // A quarantine makes about a third of a teardown's calls: kill it at proportionally shorter gaps.
+                KillSoak.Outcome k = KillSoak.run(new KillSoak.Options(killUsers, 0.2, kills, quarantine ? 12 : 30,
+                        latency, seed, quarantine), work.resolve("kill-" + action), log::println);
+                kill.row(action, k.users(), k.named(), k.deleted(), k.killsSurvived(), k.runs(), k.finalExit(),
+                        k.teardownCalls(), k.violations().size(), String.format(Locale.ROOT, "%.1f", k.wallSeconds()));
+                k.violations().forEach(v -> log.println("soak: VIOLATION " + action + ": " + v));
+                killViolations.addAll(k.violations());
+            }
+            String reviewText = parts.contains("review") ? review.text() + "\n" : "";
+            out.print(reviewText + kill.text());
             if (markdown != null) {
-                Files.writeString(Path.of(markdown), review.markdown() + "\n" + kill.markdown());
+                Files.writeString(Path.of(markdown), (parts.contains("review") ? review.markdown() + "\n" : "")
+                        + kill.markdown());
                 log.println("soak: tables written to " + markdown);
             }
-            if (!r.violations().isEmpty() || !k.violations().isEmpty()) {
-                throw new IllegalStateException((r.violations().size() + k.violations().size())
+            if (!reviewViolations.isEmpty() || !killViolations.isEmpty()) {
+                throw new IllegalStateException((reviewViolations.size() + killViolations.size())
                         + " invariant(s) violated; see above");
             }
         } finally {

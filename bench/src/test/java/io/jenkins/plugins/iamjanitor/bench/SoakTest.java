@@ -36,4 +36,15 @@ class SoakTest {
         assertThat(outcome.finalExit()).isZero();
         assertThat(outcome.deleted()).isPositive();
     }
+
+    @Test
+    void aQuarantineKilledMidwayFinishesOnTheNextRunOnceWithOneBackupAndReleaseRestoresEachUser(@TempDir Path work)
+            throws Exception {
+        KillSoak.Outcome outcome = KillSoak.run(new KillSoak.Options(40, 0.3, 3, 6, 2, 13, true), work, line -> { });
+
+        assertThat(outcome.violations()).isEmpty();
+        assertThat(outcome.killsSurvived()).isEqualTo(3);
+        assertThat(outcome.finalExit()).isZero();
+        assertThat(outcome.deleted()).isEqualTo(outcome.named() - 1); // one named leaver in ten is exempt
+    }
 }

@@ -59,6 +59,12 @@ final class CliPolicy {
      * @param destructive the command may change IAM: a policy asking for what this build cannot do safely is refused
      */
     static EffectivePolicy resolve(PolicyFile file, Flags flags, PrintWriter err, boolean destructive) {
+        return resolve(file, flags, err, destructive, false);
+    }
+
+    /** @param quarantines the command carries out {@code action: quarantine} (review does; delete does not) */
+    static EffectivePolicy resolve(PolicyFile file, Flags flags, PrintWriter err, boolean destructive,
+            boolean quarantines) {
         PolicyFile merged = PolicyMerge.overlay(file, flags.file(), FLAGS, note -> err.println("note: " + note));
         err.flush();
         EffectivePolicy policy = merged.effective();
@@ -66,9 +72,9 @@ final class CliPolicy {
             throw new UsageException(file.source() + ": organization/accounts (multi-account runs) are not supported"
                     + " by this version; name the one account under aws: instead");
         }
-        if (destructive && policy.action() == PolicyFile.Action.quarantine) {
-            throw new UsageException(file.source() + ": action: quarantine is not available in this version; it"
-                    + " would not delete, so nothing is done (set action: delete to delete)");
+        if (destructive && !quarantines && policy.action() == PolicyFile.Action.quarantine) {
+            throw new UsageException(file.source() + ": action: quarantine is carried out by review, not by this"
+                    + " command; it would not delete, so nothing is done (set action: delete to delete)");
         }
         return policy;
     }

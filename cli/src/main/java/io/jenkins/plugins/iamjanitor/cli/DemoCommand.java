@@ -1,10 +1,13 @@
 package io.jenkins.plugins.iamjanitor.cli;
 
 import io.jenkins.plugins.iamjanitor.cli.review.DemoNarrator;
+import io.jenkins.plugins.iamjanitor.cli.review.QuarantineDemo;
 import io.jenkins.plugins.iamjanitor.cli.review.ReviewRunner;
 import io.jenkins.plugins.iamjanitor.cli.review.SandboxReviewServices;
 import io.jenkins.plugins.iamjanitor.core.config.EffectivePolicy;
 import io.jenkins.plugins.iamjanitor.core.policy.PolicySettings;
+import io.jenkins.plugins.iamjanitor.core.quarantine.QuarantineSettings;
+import io.jenkins.plugins.iamjanitor.core.quarantine.RemediationAction;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
 import io.jenkins.plugins.iamjanitor.integrations.backup.JsonBackupStore;
 import io.jenkins.plugins.iamjanitor.sandbox.Scenario;
@@ -26,6 +29,8 @@ import picocli.CommandLine.Spec;
         description = {"Runs one whole review on the embedded sandbox and explains each step: scan, approval in Slack "
                 + "(the scenario's scripted approver clicks), Jira ticket, CloudTrail evidence, deletion with backups, "
                 + "outcome on the ticket, reports. Everything runs on loopback emulators; nothing leaves this machine.",
+                "An epilogue then shows the other remediation on one user: quarantine, a refused call with its"
+                + " deactivated key, \"wanted back?\", and release.",
                 "The sandbox is thrown away at the end, so the demo deletes for real (in the sandbox) unless "
                 + "--dry-run."})
 final class DemoCommand implements Callable<Integer> {
@@ -42,6 +47,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--dry-run", description = "Plan the deletions instead of performing them (in the sandbox).")
     boolean dryRun;
+
+    @Option(names = "--no-quarantine", description = "Skip the epilogue that quarantines and releases one user.")
+    boolean noQuarantine;
 
     @Option(names = "--approval-timeout", paramLabel = "DURATION", defaultValue = "30s",
             description = "How long to wait for the scripted approver, e.g. 30s, 5m (default: ${DEFAULT-VALUE}). A"
@@ -94,6 +102,16 @@ final class DemoCommand implements Callable<Integer> {
             ReviewRecord record = runner.run(progress, new DemoNarrator(out, "Done"), null);
             int code = ReviewRunner.summarize(record, out);
             services.describeAftermath(record).forEach(out::println);
+            if (!dryRun && !noQuarantine) {
+                ReviewRunner.Options quarantine = new ReviewRunner.Options(true, options.maxDeletions(),
+                        options.approvalTimeout(), options.slackChannel(), options.approvers(), options.regions(),
+                        options.doneStatus(), null, true, options.stateDir(), options.reportDir(), Map.of(), null,
+                        new QuarantineSettings(RemediationAction.QUARANTINE,
+                                QuarantineSettings.DEFAULT_DELETE_AFTER_DAYS, options.regions()));
+                new QuarantineDemo(services, out, progress::progress).run(new ReviewRunner(services,
+                        settings, new JsonBackupStore(outputDir.resolve("backups").toAbsolutePath(), clock),
+                        quarantine, clock), record.approvedCandidates().stream().map(d -> d.userName()).toList());
+            }
             record.reports().stream().filter(p -> p.endsWith(".html")).findFirst()
                     .ifPresent(p -> out.println("\nOpen the HTML report: " + Path.of(p).toUri()));
             out.flush();

@@ -61,6 +61,7 @@ public final class IamJanitorCli {
                 .addSubcommand(new SandboxCommand())
                 .addSubcommand(new DeleteCommand(clock))
                 .addSubcommand(new RestoreCommand(clock))
+                .addSubcommand(new ReleaseCommand(clock))
                 .addSubcommand(new ReviewCommand(clock))
                 .addSubcommand(new DemoCommand(clock))
                 .addSubcommand(new CheckConfigCommand());

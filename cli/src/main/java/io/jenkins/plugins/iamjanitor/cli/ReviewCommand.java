@@ -10,6 +10,8 @@ import io.jenkins.plugins.iamjanitor.core.deletion.DeletionSettings;
 import io.jenkins.plugins.iamjanitor.core.policy.Exemptions;
 import io.jenkins.plugins.iamjanitor.core.policy.PolicySettings;
 import io.jenkins.plugins.iamjanitor.core.port.ProgressListener;
+import io.jenkins.plugins.iamjanitor.core.quarantine.QuarantineSettings;
+import io.jenkins.plugins.iamjanitor.core.quarantine.RemediationAction;
 import io.jenkins.plugins.iamjanitor.core.review.ConfirmationGate;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewObserver;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
@@ -114,6 +116,19 @@ final class ReviewCommand implements Callable<Integer> {
             description = "Ticket status once every approved user is handled (default: jira.doneStatus, else Done).")
     String doneStatus;
 
+    @Option(names = "--action", paramLabel = "ACTION",
+            description = "What happens to approved users (default: action: in the policy file, else delete): delete"
+                    + " or quarantine (deny-all policy, keys"
+                    + " deactivated, console password removed, tagged; deleted by a later run after"
+                    + " --delete-after-days if nothing happened meanwhile). See docs/quarantine.md.")
+    String action;
+
+    @Option(names = "--delete-after-days", paramLabel = "N",
+            description = "How long a quarantine lasts before a later review deletes the user (default:"
+                    + " deleteAfterDays: in the policy file, else " + QuarantineSettings.DEFAULT_DELETE_AFTER_DAYS
+                    + ").")
+    Integer deleteAfterDays;
+
     @Option(names = "--confirm", description = "Second gate: ask on the terminal before deleting anything.")
     boolean confirm;
 
@@ -149,7 +164,17 @@ final class ReviewCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ProgressListener progress = TerminalProgress.forStderr(err, "");
-        EffectivePolicy p = CliPolicy.resolve(config.load(err, true), flags(), err, true);
+        EffectivePolicy p = CliPolicy.resolve(config.load(err, true), flags(), err, true, true);
+        QuarantineSettings quarantine;
+        try {
+            // Flags win over the policy file, as for every other setting.
+            quarantine = new QuarantineSettings(RemediationAction.parse(action != null ? action : p.action().name()),
+                    deleteAfterDays != null ? deleteAfterDays : p.deleteAfterDays() != null ? p.deleteAfterDays()
+                            : QuarantineSettings.DEFAULT_DELETE_AFTER_DAYS, regions);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage().replace("action must", "--action must")
+                    .replace("deleteAfterDays", "--delete-after-days"));
+        }
         CliPolicy.applyTarget(p, target, err);
         Preflight preflight = new Preflight(progress::progress);
         try (ReviewServices services = connect(p, preflight, progress)) {
@@ -174,7 +199,8 @@ final class ReviewCommand implements Callable<Integer> {
                     reviewId,
                     // A sandbox lives as long as this process: an unfinished review of an earlier one cannot go on.
                     newReview || target.sandbox, Path.of(p.stateDir()), Path.of(p.reportDir()), Map.of(),
-                    p.cloudTrailLookBack());
+                    p.cloudTrailLookBack(),
+                    new QuarantineSettings(quarantine.action(), quarantine.deleteAfterDays(), trailRegions));
             ConfirmationGate gate = confirm ? new ConsoleGate(new BufferedReader(new InputStreamReader(System.in,
                     StandardCharsets.UTF_8)), err, "cli:" + System.getProperty("user.name", "operator"), clock) : null;
             Path backups = Path.of(p.backupDir()).toAbsolutePath();

@@ -109,6 +109,10 @@ final class Target implements AutoCloseable {
         return new AwsIamUserAdmin(iam);
     }
 
+    io.jenkins.plugins.iamjanitor.core.port.IamQuarantineAdmin quarantineAdmin() {
+        return new io.jenkins.plugins.iamjanitor.integrations.aws.AwsIamQuarantineAdmin(iam);
+    }
+
     /**
      * Exemptions a sandbox scenario carries in its optional {@code janitor.exemptions} section (what an organisation
      * would configure), added to the command line's. None for a real account.

@@ -112,6 +112,6 @@ class PolicyFileCliTest {
         assertThat(run("delete", "zed.full-house", "--approved-by", "me", "--sandbox", "--execute", "--config",
                 f.toString())).isEqualTo(2);
 
-        assertThat(err()).contains("action: quarantine is not available in this version").doesNotContain("DELETED");
+        assertThat(err()).contains("action: quarantine is carried out by review, not by this command").doesNotContain("DELETED");
     }
 }

@@ -48,9 +48,15 @@ class ReviewCommandTest {
                 "== 4/7 Evidence ==", "== 5/7 Delete ==", "== 6/7 Outcome ==", "== 7/7 Reports ==",
                 "zed.full-house: DELETED", "status Done", "8 deleted user(s) confirmed gone by a live read",
                 "Open the HTML report: file:");
+        // The epilogue: one user quarantined, refused with its deactivated key, wanted back, released.
+        assertThat(out()).contains("== Quarantine instead of delete ==", "tmp-migration: QUARANTINED",
+                "the job got: InvalidClientTokenId", "== Wanted back? ==", "tmp-migration: WANTED_BACK",
+                "UpdateAccessKey(UserName=tmp-migration, AKIATMPMIGRATION0001, Status=Active)",
+                "the job's next call: accepted");
         try (Stream<Path> reports = Files.list(dir.resolve("demo/reports"))) {
+            // The review's three, and the three of the epilogue's quarantine review.
             assertThat(reports).extracting(p -> p.getFileName().toString().replaceAll(".*\\.", ""))
-                    .containsExactlyInAnyOrder("json", "md", "html");
+                    .containsExactlyInAnyOrder("json", "md", "html", "json", "md", "html");
         }
         assertThat(dir.resolve("demo/backups")).isNotEmptyDirectory();
         assertThat(out() + err()).doesNotContain("xoxb-", "xapp-", "sandbox-jira-api-token");
@@ -80,5 +86,9 @@ class ReviewCommandTest {
         assertThat(run("review", "--scenario", "x.json")).isEqualTo(2);
         assertThat(err()).contains("--scenario needs --sandbox");
         assertThat(run("review", "--sandbox", "--max-deletions", "0")).isEqualTo(2);
+        assertThat(run("review", "--sandbox", "--action", "disable")).isEqualTo(2);
+        assertThat(err()).contains("error: --action must be 'delete' or 'quarantine', got 'disable'");
+        assertThat(run("review", "--sandbox", "--action", "quarantine", "--delete-after-days", "0")).isEqualTo(2);
+        assertThat(err()).contains("--delete-after-days must be at least 1");
     }
 }

@@ -5,7 +5,9 @@ import io.jenkins.plugins.iamjanitor.sandbox.iam.IamEmulator;
 import io.jenkins.plugins.iamjanitor.sandbox.jira.JiraEmulator;
 import io.jenkins.plugins.iamjanitor.sandbox.jira.JiraScenario;
 import io.jenkins.plugins.iamjanitor.sandbox.slack.SlackEmulator;
+import io.jenkins.plugins.iamjanitor.sandbox.cloudtrail.TrailEvent;
 import java.net.URI;
+import java.util.UUID;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -56,6 +58,7 @@ public final class Sandbox implements AutoCloseable {
             cloudTrail = new CloudTrailEmulator(scenario);
             cloudTrail.faults().setPlan(faults);
             cloudTrailServer = cloudTrail.serve();
+            recordKeyUse(iam, cloudTrail);
             slack = SlackEmulator.start(scenario);
             slack.faults().setPlan(faults);
             JiraEmulator jira = new JiraEmulator(JiraScenario.from(scenario), new Faults(faults)).start(0);
@@ -70,6 +73,17 @@ public final class Sandbox implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Calls made with a user's own access key land in CloudTrail as in AWS, refused ones (an inactive key) included,
+     * with the error code: they are how a quarantine notices that something still depends on the user.
+     */
+    private static void recordKeyUse(IamEmulator iam, CloudTrailEmulator cloudTrail) {
+        iam.onKeyUse(use -> cloudTrail.events().add(new TrailEvent(UUID.randomUUID().toString(), use.time(),
+                use.action(), "iam.amazonaws.com", "us-east-1", use.userName(), use.accessKeyId(), "127.0.0.1",
+                "aws-sdk-java", use.errorCode(), null, null,
+                use.action().startsWith("Get") || use.action().startsWith("List"))));
     }
 
     public Scenario scenario() {

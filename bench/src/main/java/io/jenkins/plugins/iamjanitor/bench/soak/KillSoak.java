@@ -2,6 +2,7 @@ package io.jenkins.plugins.iamjanitor.bench.soak;
 
 import io.jenkins.plugins.iamjanitor.bench.iam.IamRig;
 import io.jenkins.plugins.iamjanitor.core.port.ProgressListener;
+import io.jenkins.plugins.iamjanitor.core.quarantine.QuarantineMarks;
 import io.jenkins.plugins.iamjanitor.sandbox.FaultPlan;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -19,16 +22,22 @@ import java.util.concurrent.TimeUnit;
  * survives the child), killed with SIGKILL ({@link Process#destroyForcibly}) at random points during deletion — after
  * a random number of successful teardown calls — and run again until a run finishes. The end state must be exactly
  * what one uninterrupted run gives: the named, non-exempt users deleted once each with one backup, nobody else
- * touched.
+ * touched. With {@code quarantine} the child quarantines instead (see {@link QuarantineChild}), and each user must be
+ * quarantined exactly once, and restorable from its one backup.
  */
 public final class KillSoak {
     /** The CLI's entry point, started with this JVM's class path. */
     static final String CLI_MAIN = "io.jenkins.plugins.iamjanitor.cli.IamJanitorCli";
 
+    /** @param quarantine quarantine the named users (core's UserQuarantiner in a child JVM) instead of deleting */
     public record Options(int users, double leaverShare, int kills, int maxCallsBetweenKills, int latencyMs,
-                          long seed) {
+                          long seed, boolean quarantine) {
+        public Options(int users, double leaverShare, int kills, int maxCallsBetweenKills, int latencyMs, long seed) {
+            this(users, leaverShare, kills, maxCallsBetweenKills, latencyMs, seed, false);
+        }
     }
 
+    /** @param deleted users deleted (or, for a quarantine soak, quarantined) */
     public record Outcome(int users, int named, int deleted, int killsSurvived, int runs, int finalExit,
                           long teardownCalls, double wallSeconds, List<String> violations) {
     }
@@ -50,6 +59,9 @@ public final class KillSoak {
             Set<String> approved = new HashSet<>(named);
             approved.removeAll(account.exempt());
             Path backups = work.resolve("backups");
+            Map<String, QuarantineSoakCheck.Before> before = QuarantineSoakCheck.before(rig, approved);
+            List<String> command = o.quarantine()
+                    ? quarantineCommand(rig, named, backups, Instant.now()) : deleteCommand(rig, named, backups);
             SplittableRandom random = new SplittableRandom(o.seed());
             long start = System.nanoTime();
             int kills = 0;
@@ -57,7 +69,7 @@ public final class KillSoak {
             int exit = -1;
             while (true) {
                 runs++;
-                Process child = start(rig, named, backups, work.resolve("run-" + runs + ".log"));
+                Process child = start(command, work.resolve("run-" + runs + ".log"));
                 boolean kill = kills < o.kills();
                 long target = rig.front().mutations() + 1 + random.nextInt(o.maxCallsBetweenKills());
                 while (kill && child.isAlive() && rig.front().mutations() < target) {
@@ -67,9 +79,9 @@ public final class KillSoak {
                     child.destroyForcibly();
                     child.waitFor(30, TimeUnit.SECONDS);
                     kills++;
-                    progress.progress("kill: run " + runs + " killed (SIGKILL) after teardown call "
-                            + rig.front().mutations() + "; " + deletedCount(rig, approved) + "/" + approved.size()
-                            + " users gone so far");
+                    progress.progress("kill: run " + runs + " killed (SIGKILL) after IAM write call "
+                            + rig.front().mutations() + "; " + done(rig, approved, o.quarantine()) + "/"
+                            + approved.size() + " users " + (o.quarantine() ? "quarantined" : "gone") + " so far");
                     continue;
                 }
                 if (!child.waitFor(10, TimeUnit.MINUTES)) {
@@ -81,28 +93,54 @@ public final class KillSoak {
                 break;
             }
             double wall = (System.nanoTime() - start) / 1e9;
-            List<String> violations = new ArrayList<>(account.violations(approved, backups));
+            // Before the check, whose releases undo the quarantines and make write calls of their own.
+            int finished = done(rig, approved, o.quarantine());
+            long writeCalls = rig.front().mutations();
+            List<String> violations = new ArrayList<>(o.quarantine()
+                    ? QuarantineSoakCheck.violations(rig, account, before, backups)
+                    : account.violations(approved, backups));
             if (exit != 0) {
                 violations.add("the final run exited with " + exit + " (see " + work.resolve("run-" + runs + ".log")
                         + ")");
             }
-            return new Outcome(account.users(), named.size(), deletedCount(rig, approved), kills, runs, exit,
-                    rig.front().mutations(), wall, violations);
+            return new Outcome(account.users(), named.size(), finished, kills, runs, exit, writeCalls, wall,
+                    violations);
         }
     }
 
-    private static int deletedCount(IamRig rig, Set<String> approved) {
-        return (int) approved.stream().filter(n -> !rig.state().hasUser(n)).count();
+    /** Users gone, or for a quarantine soak users carrying the review tag (the quarantine's last call). */
+    private static int done(IamRig rig, Set<String> approved, boolean quarantine) {
+        return (int) approved.stream().filter(n -> quarantine
+                ? rig.state().hasUser(n) && rig.state().locked(s -> s.user(n).tags.containsKey(
+                        QuarantineMarks.REVIEW_TAG))
+                : !rig.state().hasUser(n)).count();
     }
 
-    private static Process start(IamRig rig, List<String> users, Path backups, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-                "-Xshare:auto", "-cp", System.getProperty("java.class.path"), CLI_MAIN, "delete"));
+    private static List<String> java() {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto", "-cp", System.getProperty("java.class.path"));
+    }
+
+    private static List<String> deleteCommand(IamRig rig, List<String> users, Path backups) {
+        List<String> command = new ArrayList<>(java());
+        command.addAll(List.of(CLI_MAIN, "delete"));
         command.addAll(users);
         command.addAll(List.of("--approved-by", "soak-approver", "--backup-dir", backups.toString(),
                 "--max-deletions", Integer.toString(users.size()), "--execute",
                 "--endpoint-url", rig.endpoint().toString(), "--region", "us-east-1"));
+        return command;
+    }
+
+    /** The approval's date is fixed here, once: every run presents the same approval, as a review record would. */
+    private static List<String> quarantineCommand(IamRig rig, List<String> users, Path backups, Instant approvedAt) {
+        List<String> command = new ArrayList<>(java());
+        command.addAll(List.of(QuarantineChild.class.getName(), rig.endpoint().toString(), backups.toString(),
+                Long.toString(approvedAt.toEpochMilli())));
+        command.addAll(users);
+        return command;
+    }
+
+    private static Process start(List<String> command, Path log) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // The emulator ignores signatures; the SDK's default chain only needs something to sign with.

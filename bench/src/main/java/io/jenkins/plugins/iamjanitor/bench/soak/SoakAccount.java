@@ -71,9 +71,7 @@ public final class SoakAccount {
     public List<String> violations(Set<String> approved, Path backupDir) throws IOException {
         List<String> out = new ArrayList<>();
         IamState state = rig.state();
-        Map<String, String> after = fingerprints(state);
         Map<String, Integer> deletions = rig.front().deletions();
-        Map<String, List<String>> writes = rig.front().writesByUser();
         Map<String, Integer> backups = backupsByUser(backupDir);
         for (String name : approved) {
             if (state.hasUser(name)) {
@@ -86,6 +84,16 @@ public final class SoakAccount {
                 out.add(name + ": " + backups.getOrDefault(name, 0) + " backup file(s)");
             }
         }
+        out.addAll(othersUntouched(approved, backupDir));
+        return out;
+    }
+
+    /** Every user not in {@code approved}: present, unchanged, never written to, never backed up. */
+    public List<String> othersUntouched(Set<String> approved, Path backupDir) throws IOException {
+        List<String> out = new ArrayList<>();
+        Map<String, String> after = fingerprints(rig.state());
+        Map<String, List<String>> writes = rig.front().writesByUser();
+        Map<String, Integer> backups = backupsByUser(backupDir);
         for (Map.Entry<String, String> e : before.entrySet()) {
             String name = e.getKey();
             if (approved.contains(name)) {
@@ -103,6 +111,16 @@ public final class SoakAccount {
             }
         }
         return out;
+    }
+
+    /** The user's fingerprint at the start (see {@link #fingerprints}); null for a user created since. */
+    public String fingerprintBefore(String name) {
+        return before.get(name);
+    }
+
+    /** The user's fingerprint now; null when it no longer exists. */
+    public String fingerprintNow(String name) {
+        return fingerprints(rig.state()).get(name);
     }
 
     /** Backup files per user name, read from the JSON ("snapshot" → "userName"). */

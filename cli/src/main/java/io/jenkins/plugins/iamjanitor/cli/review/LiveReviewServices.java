@@ -3,12 +3,15 @@ package io.jenkins.plugins.iamjanitor.cli.review;
 import io.jenkins.plugins.iamjanitor.core.port.ActivityLog;
 import io.jenkins.plugins.iamjanitor.core.port.ApprovalChannel;
 import io.jenkins.plugins.iamjanitor.core.port.IamDirectory;
+import io.jenkins.plugins.iamjanitor.core.port.IamQuarantineAdmin;
 import io.jenkins.plugins.iamjanitor.core.port.IamUserAdmin;
+import io.jenkins.plugins.iamjanitor.core.port.ReviewNotifier;
 import io.jenkins.plugins.iamjanitor.core.port.ProgressListener;
 import io.jenkins.plugins.iamjanitor.core.port.ServiceException;
 import io.jenkins.plugins.iamjanitor.core.port.TicketTracker;
 import io.jenkins.plugins.iamjanitor.integrations.aws.AwsClients;
 import io.jenkins.plugins.iamjanitor.integrations.aws.AwsIamDirectory;
+import io.jenkins.plugins.iamjanitor.integrations.aws.AwsIamQuarantineAdmin;
 import io.jenkins.plugins.iamjanitor.integrations.aws.AwsIamUserAdmin;
 import io.jenkins.plugins.iamjanitor.integrations.aws.AwsSettings;
 import io.jenkins.plugins.iamjanitor.integrations.aws.cloudtrail.AwsCloudTrailActivityLog;
@@ -52,6 +55,8 @@ public final class LiveReviewServices implements ReviewServices {
     private String accountId;
     private IamDirectory directory;
     private IamUserAdmin admin;
+    private IamQuarantineAdmin quarantineAdmin;
+    private ReviewNotifier notifier = ReviewNotifier.NONE;
     private ApprovalChannel approvals;
     private TicketTracker tickets;
     private ActivityLog activity;
@@ -87,6 +92,7 @@ public final class LiveReviewServices implements ReviewServices {
         }
         directory = new AwsIamDirectory(aws.iam());
         admin = new AwsIamUserAdmin(aws.iam());
+        quarantineAdmin = new AwsIamQuarantineAdmin(aws.iam());
         CloudTrailClientFactory trail = keep(new CloudTrailClientFactory(config.aws().cloudTrailEndpointOverride(),
                 aws.credentialsProvider(), Duration.ofSeconds(30)));
         activity = new AwsCloudTrailActivityLog(CloudTrailSettings.defaults(config.cloudTrailRegions()), trail);
@@ -94,6 +100,7 @@ public final class LiveReviewServices implements ReviewServices {
         SlackConnection slack = keep(new SlackConnection(SlackWebClient.DEFAULT_BASE, bot, app,
                 SlackSecret.of(signing == null || signing.isBlank() ? "unused-with-socket-mode" : signing), clock));
         approvals = slack.connect(Duration.ofSeconds(30)).approvals();
+        notifier = slack.notifier(null);
 
         URI jira = URI.create(config.jiraUrl());
         JiraRestClient client = JiraRestClient.create(jira, jiraCredentials,
@@ -152,6 +159,16 @@ public final class LiveReviewServices implements ReviewServices {
     @Override
     public IamUserAdmin admin() {
         return admin;
+    }
+
+    @Override
+    public IamQuarantineAdmin quarantineAdmin() {
+        return quarantineAdmin;
+    }
+
+    @Override
+    public ReviewNotifier notifier() {
+        return notifier;
     }
 
     @Override

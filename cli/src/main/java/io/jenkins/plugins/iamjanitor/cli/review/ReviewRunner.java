@@ -9,6 +9,13 @@ import io.jenkins.plugins.iamjanitor.core.policy.PolicySettings;
 import io.jenkins.plugins.iamjanitor.core.port.BackupStore;
 import io.jenkins.plugins.iamjanitor.core.port.ProgressListener;
 import io.jenkins.plugins.iamjanitor.core.review.ApprovalWait;
+import io.jenkins.plugins.iamjanitor.core.quarantine.QuarantinePorts;
+import io.jenkins.plugins.iamjanitor.core.quarantine.QuarantineRelease;
+import io.jenkins.plugins.iamjanitor.core.quarantine.QuarantineSettings;
+import io.jenkins.plugins.iamjanitor.core.quarantine.QuarantineSweep;
+import io.jenkins.plugins.iamjanitor.core.quarantine.RemediationAction;
+import io.jenkins.plugins.iamjanitor.core.quarantine.UserQuarantiner;
+import io.jenkins.plugins.iamjanitor.core.review.UserStage;
 import io.jenkins.plugins.iamjanitor.core.review.ConfirmationGate;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewObserver;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewPorts;
@@ -49,19 +56,21 @@ public final class ReviewRunner {
             Path stateDir,
             Path reportDir,
             Map<String, Object> ticketFields,
-            Duration activityLookback) {
+            Duration activityLookback,
+            QuarantineSettings quarantine) {
         public Options {
             approvers = approvers == null ? List.of() : List.copyOf(approvers);
             regions = regions == null ? List.of() : List.copyOf(regions);
             ticketFields = ticketFields == null ? Map.of() : Map.copyOf(ticketFields);
+            quarantine = quarantine == null ? QuarantineSettings.defaults() : quarantine;
         }
 
-        /** CloudTrail's default look-back (90 days). */
+        /** CloudTrail's default look-back (90 days); remediation {@code delete}, quarantines ended after 30 days. */
         public Options(boolean execute, int maxDeletions, Duration approvalTimeout, String slackChannel,
                 List<String> approvers, List<String> regions, String doneStatus, String reviewId, boolean newReview,
                 Path stateDir, Path reportDir, Map<String, Object> ticketFields) {
             this(execute, maxDeletions, approvalTimeout, slackChannel, approvers, regions, doneStatus, reviewId,
-                    newReview, stateDir, reportDir, ticketFields, null);
+                    newReview, stateDir, reportDir, ticketFields, null, null);
         }
     }
 
@@ -71,6 +80,7 @@ public final class ReviewRunner {
     private final Options options;
     private final Clock clock;
     private final Duration heartbeat;
+    private List<QuarantineSweep.Outcome> lastSweep = List.of();
 
     public ReviewRunner(ReviewServices services, PolicySettings policy, BackupStore backups, Options options,
             Clock clock) {
@@ -113,9 +123,23 @@ public final class ReviewRunner {
         UserDeleter deleter = new UserDeleter(services.directory(), services.admin(), backups, inactivity, deletion,
                 clock);
         JsonReviewStore store = store();
-        ReviewPorts ports = ReviewPorts.of(new InactivityScanner(services.directory(), inactivity),
-                services.approvals(), services.tickets(), services.activity(), deleter, store,
-                new DirectoryReportStore(options.reportDir()));
+        DirectoryReportStore reports = new DirectoryReportStore(options.reportDir());
+        // Earlier reviews' quarantines first: due users are deleted (or wanted back) before anything new is asked.
+        lastSweep = sweep(deleter, store, reports, progress);
+        // A quarantined user is inactive by design: the sweep handles it, a new review must not ask about it again.
+        InactivityScanner scanner = new InactivityScanner(services.directory(), new InactivityPolicy(
+                QuarantineExemption.added(policy), clock));
+        ReviewPorts.Deletion remediation = deleter::delete;
+        if (options.quarantine().action() == RemediationAction.QUARANTINE) {
+            UserQuarantiner quarantiner = new UserQuarantiner(services.directory(), services.admin(),
+                    services.quarantineAdmin(), backups, inactivity, deletion, options.quarantine(),
+                    () -> options.reviewId() != null ? options.reviewId()
+                            : store.findUnfinished(services.accountId()).map(ReviewRecord::reviewId).orElseThrow(),
+                    clock);
+            remediation = quarantiner::quarantine;
+        }
+        ReviewPorts ports = new ReviewPorts(scanner::scan, services.approvals(), services.tickets(),
+                services.activity(), remediation, store, reports);
         ReviewSettings settings = new ReviewSettings(options.reviewId(), services.accountId(), options.slackChannel(),
                 options.approvers(), options.approvalTimeout(), null, null, options.regions(),
                 options.activityLookback(),
@@ -129,7 +153,73 @@ public final class ReviewRunner {
                         progress.progress("Abandoned unfinished review " + r.reviewId() + ".");
                     });
         }
-        return workflow.run(progress, observer);
+        // Only a named review can be one that already finished; it is then announced no second time.
+        boolean wasFinished = options.reviewId() != null
+                && store.load(options.reviewId()).map(ReviewRecord::finished).orElse(false);
+        ReviewRecord record = workflow.run(progress, observer);
+        if (!wasFinished && !record.dryRun()) {
+            announceQuarantines(record, progress);
+        }
+        return record;
+    }
+
+    /**
+     * The approvers hear in Slack who was quarantined and when each will be deleted, as they will hear of every later
+     * change (wanted back, deleted, released); the ticket has the same in its outcome comment.
+     */
+    private void announceQuarantines(ReviewRecord record, ProgressListener progress) {
+        List<String> lines = record.deletions().stream()
+                .filter(d -> d.status() == DeletionStatus.QUARANTINED)
+                .map(d -> d.userName() + ": " + UserStage.of(record, d.userName()).describe())
+                .toList();
+        if (lines.isEmpty()) {
+            return;
+        }
+        try {
+            services.notifier().notify(record, "Quarantined", lines);
+        } catch (RuntimeException e) {
+            progress.progress("Could not tell the approvers about the quarantine: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Only the quarantine sweep of {@link #run}: every user an earlier review quarantined is checked, and deleted
+     * (with {@code execute}) when due and untouched, or reported as wanted back.
+     */
+    public List<QuarantineSweep.Outcome> sweep(ProgressListener progress) {
+        InactivityPolicy inactivity = new InactivityPolicy(policy, clock);
+        UserDeleter deleter = new UserDeleter(services.directory(), services.admin(), backups, inactivity,
+                new DeletionSettings(!options.execute(), options.maxDeletions()), clock);
+        lastSweep = sweep(deleter, store(), new DirectoryReportStore(options.reportDir()), progress);
+        return lastSweep;
+    }
+
+    private List<QuarantineSweep.Outcome> sweep(UserDeleter deleter, JsonReviewStore store,
+            DirectoryReportStore reports, ProgressListener progress) {
+        return new QuarantineSweep(quarantinePorts(deleter::delete, store, reports), options.quarantine(),
+                services.accountId(), !options.execute(), options.doneStatus(), clock).sweep(progress);
+    }
+
+    /** What the quarantine sweep at the start of the last {@link #run} did, one entry per quarantined user. */
+    public List<QuarantineSweep.Outcome> lastSweep() {
+        return lastSweep;
+    }
+
+    /**
+     * Releases a quarantined user with every service of a review: IAM, the ticket, Slack and the reports. The
+     * {@code release} command uses IAM and the local records only.
+     */
+    public QuarantineRelease.Outcome release(String userName, String by, char[] initialPassword,
+            ProgressListener progress) {
+        QuarantinePorts ports = quarantinePorts(null, store(), new DirectoryReportStore(options.reportDir()));
+        return new QuarantineRelease(ports, options.doneStatus(), clock).release(userName, by, !options.execute(),
+                initialPassword, progress);
+    }
+
+    private QuarantinePorts quarantinePorts(ReviewPorts.Deletion deleter, JsonReviewStore store,
+            DirectoryReportStore reports) {
+        return new QuarantinePorts(services.directory(), services.admin(), services.quarantineAdmin(),
+                services.activity(), backups, store, deleter, services.tickets(), services.notifier(), reports);
     }
 
     /** One summary block on stdout; the exit code: 0 when every approved user was handled as planned, else 1. */
@@ -143,6 +233,9 @@ public final class ReviewRunner {
         for (DeletionResult d : r.deletions()) {
             out.println("  " + d.userName() + ": " + d.status() + (d.reason() == null ? "" : " (" + d.reason() + ")")
                     + (d.backupFile() == null ? "" : ", backup " + d.backupFile()));
+            if (d.quarantine() != null) {
+                out.println("    stage: " + UserStage.of(r, d.userName()).describe());
+            }
         }
         r.notes().forEach(n -> out.println("  note: " + n));
         r.reports().forEach(p -> out.println("  report: " + p));

@@ -3,7 +3,9 @@ package io.jenkins.plugins.iamjanitor.cli.review;
 import io.jenkins.plugins.iamjanitor.core.port.ActivityLog;
 import io.jenkins.plugins.iamjanitor.core.port.ApprovalChannel;
 import io.jenkins.plugins.iamjanitor.core.port.IamDirectory;
+import io.jenkins.plugins.iamjanitor.core.port.IamQuarantineAdmin;
 import io.jenkins.plugins.iamjanitor.core.port.IamUserAdmin;
+import io.jenkins.plugins.iamjanitor.core.port.ReviewNotifier;
 import io.jenkins.plugins.iamjanitor.core.port.TicketTracker;
 import io.jenkins.plugins.iamjanitor.integrations.preflight.Preflight;
 
@@ -19,6 +21,14 @@ public interface ReviewServices extends AutoCloseable {
     IamDirectory directory();
 
     IamUserAdmin admin();
+
+    /** The reversible calls of a quarantine and its release. */
+    IamQuarantineAdmin quarantineAdmin();
+
+    /** Tells approvers about quarantine follow-ups where they were asked; silent by default. */
+    default ReviewNotifier notifier() {
+        return ReviewNotifier.NONE;
+    }
 
     ApprovalChannel approvals();
 

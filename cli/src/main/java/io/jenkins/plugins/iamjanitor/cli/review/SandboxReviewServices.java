@@ -6,13 +6,16 @@ import io.jenkins.plugins.iamjanitor.core.policy.Exemptions;
 import io.jenkins.plugins.iamjanitor.core.port.ActivityLog;
 import io.jenkins.plugins.iamjanitor.core.port.ApprovalChannel;
 import io.jenkins.plugins.iamjanitor.core.port.IamDirectory;
+import io.jenkins.plugins.iamjanitor.core.port.IamQuarantineAdmin;
 import io.jenkins.plugins.iamjanitor.core.port.IamUserAdmin;
+import io.jenkins.plugins.iamjanitor.core.port.ReviewNotifier;
 import io.jenkins.plugins.iamjanitor.core.port.ProgressListener;
 import io.jenkins.plugins.iamjanitor.core.port.TicketTracker;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
 import io.jenkins.plugins.iamjanitor.integrations.aws.AwsClients;
 import io.jenkins.plugins.iamjanitor.integrations.aws.AwsCredentialsSource;
 import io.jenkins.plugins.iamjanitor.integrations.aws.AwsIamDirectory;
+import io.jenkins.plugins.iamjanitor.integrations.aws.AwsIamQuarantineAdmin;
 import io.jenkins.plugins.iamjanitor.integrations.aws.AwsIamUserAdmin;
 import io.jenkins.plugins.iamjanitor.integrations.aws.AwsSettings;
 import io.jenkins.plugins.iamjanitor.integrations.aws.Sleeper;
@@ -54,6 +57,8 @@ public final class SandboxReviewServices implements ReviewServices {
     private JiraFlavour jiraFlavour;
     private IamDirectory directory;
     private IamUserAdmin admin;
+    private IamQuarantineAdmin quarantineAdmin;
+    private ReviewNotifier notifier = ReviewNotifier.NONE;
     private ApprovalChannel approvals;
     private TicketTracker tickets;
     private ActivityLog activity;
@@ -83,6 +88,7 @@ public final class SandboxReviewServices implements ReviewServices {
         directory = new AwsIamDirectory(aws.iam(), new AwsIamDirectory.Options(true, 1000, 20,
                 Duration.ofMillis(100)), Sleeper.THREAD);
         admin = new AwsIamUserAdmin(aws.iam());
+        quarantineAdmin = new AwsIamQuarantineAdmin(aws.iam());
 
         URI trail = sandbox.endpoints().get(Sandbox.CLOUDTRAIL);
         CloudTrailClientFactory trailClients = keep(new CloudTrailClientFactory(trail, aws.credentialsProvider(),
@@ -97,6 +103,7 @@ public final class SandboxReviewServices implements ReviewServices {
                 SlackSecret.of(ss.botToken()), SlackSecret.of(ss.appToken()), SlackSecret.of(ss.signingSecret()),
                 clock));
         approvals = connection.connect(Duration.ofSeconds(10)).approvals();
+        notifier = connection.notifier(null);
 
         JiraEmulator jira = sandbox.jira();
         JiraScenario.User bot = jira.scenario().users().get(0);
@@ -207,6 +214,16 @@ public final class SandboxReviewServices implements ReviewServices {
     @Override
     public IamUserAdmin admin() {
         return admin;
+    }
+
+    @Override
+    public IamQuarantineAdmin quarantineAdmin() {
+        return quarantineAdmin;
+    }
+
+    @Override
+    public ReviewNotifier notifier() {
+        return notifier;
     }
 
     @Override

@@ -27,9 +27,11 @@ final class SlackConnection implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(daemon("slack-socket"));
     private final SlackSocketModeClient socket;
     private final SlackApprovals approvals;
+    private final SlackWebClient web;
 
     SlackConnection(URI apiBase, SlackSecret botToken, SlackSecret appToken, SlackSecret signingSecret, Clock clock) {
         SlackWebClient web = new SlackWebClient(apiBase, botToken);
+        this.web = web;
         SlackApprovalChannel channel = new SlackApprovalChannel(web, new ReviewDecisions(clock));
         SlackInteractionHandler handler = new SlackInteractionHandler(channel,
                 new SlackRequestVerifier(signingSecret, clock), handlerPool);
@@ -59,6 +61,11 @@ final class SlackConnection implements AutoCloseable {
 
     SlackApprovals approvals() {
         return approvals;
+    }
+
+    /** Quarantine follow-ups, posted in the channel each review was asked in. */
+    io.jenkins.plugins.iamjanitor.core.port.ReviewNotifier notifier(String fallbackChannel) {
+        return new io.jenkins.plugins.iamjanitor.integrations.slack.SlackReviewNotifier(web, fallbackChannel);
     }
 
     @Override

@@ -11,5 +11,11 @@ public enum DeletionStatus {
     NOT_FOUND,
     /** Not attempted: the per-run cap was reached. */
     SKIPPED,
-    FAILED
+    FAILED,
+    /** Quarantine (remediation {@code quarantine}): keys deactivated, password removed, deny-all attached; kept. */
+    QUARANTINED,
+    /** Quarantined, but something happened meanwhile (use, a new credential, changed tags): the approvers decide. */
+    WANTED_BACK,
+    /** A quarantine undone from its backup: keys that were active are active again; the user stays. */
+    RELEASED
 }

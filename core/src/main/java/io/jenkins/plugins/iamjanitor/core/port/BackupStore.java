@@ -15,6 +15,22 @@ public interface BackupStore {
     /** Reads a backup written by {@link #write}. */
     Backup read(String location);
 
+    /**
+     * The backup already written for this user (same unique id) under this very approval, if any. A quarantine
+     * re-run after a crash must reuse it: a fresh snapshot would record keys the first run had already deactivated,
+     * and a release from it would leave them off.
+     */
+    default java.util.Optional<String> find(String userName, String userId, ApprovalRecord approval) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Records that the backup at {@code location}, which {@link #write} returned for {@code approval} although it was
+     * written under another one (it already covered the user), answers this approval too, so {@link #find} finds it.
+     */
+    default void remember(String location, ApprovalRecord approval) {
+    }
+
     record Backup(UserSnapshot snapshot, ApprovalRecord approval) {
     }
 }

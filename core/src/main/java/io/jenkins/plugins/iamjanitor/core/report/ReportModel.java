@@ -142,6 +142,9 @@ public record ReportModel(
             case NOT_FOUND -> "Already gone";
             case SKIPPED -> "Skipped (cap)";
             case FAILED -> "Failed";
+            case QUARANTINED -> "Quarantined";
+            case WANTED_BACK -> "Wanted back?";
+            case RELEASED -> "Released";
         };
     }
 

@@ -53,6 +53,16 @@ public record ReportSummary(
         rows.put("Already gone", deletions(DeletionStatus.NOT_FOUND));
         rows.put("Skipped (cap)", deletions(DeletionStatus.SKIPPED));
         rows.put("Failed", deletions(DeletionStatus.FAILED));
+        // Only reviews that quarantined show these rows: a plain deletion review's summary stays as it was.
+        Map<String, DeletionStatus> quarantine = new LinkedHashMap<>();
+        quarantine.put("Quarantined", DeletionStatus.QUARANTINED);
+        quarantine.put("Wanted back? (quarantine)", DeletionStatus.WANTED_BACK);
+        quarantine.put("Released from quarantine", DeletionStatus.RELEASED);
+        quarantine.forEach((label, status) -> {
+            if (deletions(status) > 0) {
+                rows.put(label, deletions(status));
+            }
+        });
         return rows;
     }
 }

@@ -167,6 +167,21 @@ public final class ReviewReport {
         outcome(d, r, u.userName());
         r.evidenceFor(u.userName()).ifPresent(e -> cloudTrail(d, r, e));
         r.deletionFor(u.userName()).ifPresent(x -> steps(d, x));
+        d.paragraph("Stage: " + io.jenkins.plugins.iamjanitor.core.review.UserStage.of(r, u.userName()).describe());
+        r.deletionFor(u.userName()).map(DeletionResult::quarantine).ifPresent(q -> quarantine(d, q));
+    }
+
+    /** The quarantine's calls and, for a user wanted back, what happened meanwhile. */
+    private static void quarantine(Document.Builder d,
+            io.jenkins.plugins.iamjanitor.core.deletion.QuarantineState q) {
+        if (!q.calls().isEmpty()) {
+            d.paragraph(q.since() == null ? "Quarantine calls planned (dry run):" : "Quarantine calls:");
+            d.bullets(q.calls());
+        }
+        if (!q.signs().isEmpty()) {
+            d.paragraph("Wanted back? What happened during the quarantine:");
+            d.bullets(q.signs());
+        }
     }
 
     /** Who decided what, when and where, and what came of it: one row, so statuses line up across users. */

@@ -58,11 +58,14 @@ public final class ReviewDocuments {
         for (Verdict v : record.candidates()) {
             String user = v.user().userName();
             DeletionResult r = record.deletionFor(user).orElse(null);
+            UserStage stage = UserStage.of(record, user);
             rows.add(List.of(user, decisionLine(record, user), r == null ? "not deleted" : r.status().name(),
                     r == null || r.reason() == null ? "" : r.reason(),
-                    r == null || r.backupFile() == null ? "" : r.backupFile()));
+                    r == null || r.backupFile() == null ? "" : r.backupFile(), stage.path(),
+                    stage.nextAction() == null ? "" : stage.nextAction() + (stage.nextAt() == null ? ""
+                            : " on or after " + stage.nextDate())));
         }
-        d.table(List.of("User", "Decision", "Result", "Reason", "Backup"), rows);
+        d.table(List.of("User", "Decision", "Result", "Reason", "Backup", "Stage", "Next action"), rows);
         record.notes().forEach(d::paragraph);
         return d.build();
     }

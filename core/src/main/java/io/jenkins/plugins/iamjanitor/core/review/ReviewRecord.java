@@ -104,7 +104,8 @@ public record ReviewRecord(
     /** Deletions done (or, in a dry run, planned) so far: what the per-review cap counts. */
     public long deletionsCountingAgainstCap() {
         return deletions.stream()
-                .filter(x -> x.status() == DeletionStatus.DELETED || x.status() == DeletionStatus.PLANNED).count();
+                .filter(x -> x.status() == DeletionStatus.DELETED || x.status() == DeletionStatus.PLANNED
+                        || x.status() == DeletionStatus.QUARANTINED).count();
     }
 
     /** Why the ticket must not be closed yet; null when every approved user was handled as planned. */
@@ -114,6 +115,10 @@ public record ReviewRecord(
         }
         if (gate != null && !gate.proceed()) {
             return "stopped at the confirmation gate";
+        }
+        if (deletions.stream().anyMatch(d -> d.status() == DeletionStatus.QUARANTINED
+                || d.status() == DeletionStatus.WANTED_BACK)) {
+            return "some approved users are quarantined: the ticket closes once they are deleted or released";
         }
         boolean unfinished = deletions.stream().anyMatch(d -> d.status() == DeletionStatus.FAILED
                 || d.status() == DeletionStatus.SKIPPED || d.status() == DeletionStatus.KEPT);

@@ -25,6 +25,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -83,6 +85,54 @@ public final class JsonBackupStore implements BackupStore {
     @Override
     public Backup read(String location) {
         return read(Path.of(location));
+    }
+
+    /** The first of this user's files ({@code name-id.json}, then {@code .2}, ...) written under this approval. */
+    @Override
+    public Optional<String> find(String userName, String userId, ApprovalRecord approval) {
+        String base = safe(userName) + "-" + safe(userId);
+        Path target = directory.resolve(base + ".json");
+        for (int n = 2; Files.exists(target); n++) {
+            if (Objects.equals(read(target).approval(), approval)) {
+                return Optional.of(target.toString());
+            }
+            target = directory.resolve(base + "." + n + ".json");
+        }
+        try {
+            Path link = linkOf(base, approval);
+            return Files.exists(link) ? Optional.of(Files.readString(link).trim()) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Links a reused backup (a re-quarantine of a user released earlier, whose state the first backup still covers) to
+     * the new approval: a small hidden file named after a digest of that approval, written once, atomically.
+     */
+    @Override
+    public void remember(String location, ApprovalRecord approval) {
+        Backup backup = read(location);
+        if (Objects.equals(backup.approval(), approval)) {
+            return;
+        }
+        try {
+            Path link = linkOf(safe(backup.snapshot().userName()) + "-" + safe(backup.snapshot().userId()), approval);
+            if (!Files.exists(link)) {
+                writeAtomically(link, location.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot link the backup " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path linkOf(String base, ApprovalRecord approval) throws IOException {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(mapper.writeValueAsBytes(approval));
+            return directory.resolve("." + base + "." + java.util.HexFormat.of().formatHex(digest, 0, 12) + ".link");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     private Backup read(Path file) {

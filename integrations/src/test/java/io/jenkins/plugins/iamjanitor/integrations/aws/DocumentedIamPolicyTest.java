@@ -8,9 +8,12 @@ import io.jenkins.plugins.iamjanitor.core.deletion.DeletionPlanner;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionStep;
 import io.jenkins.plugins.iamjanitor.core.deletion.UserSnapshot;
 import io.jenkins.plugins.iamjanitor.core.model.IamUser;
+import io.jenkins.plugins.iamjanitor.core.quarantine.QuarantinePlanner;
+import io.jenkins.plugins.iamjanitor.core.quarantine.QuarantineStep;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -64,6 +67,42 @@ class DocumentedIamPolicyTest {
         assertThat(policy.get("IamJanitorDelete")).containsExactlyInAnyOrderElementsOf(delete);
         assertThat(policy.get("IamJanitorRestore")).containsExactlyInAnyOrderElementsOf(restore);
         assertThat(policy.get("IamJanitorCloudTrail")).containsExactly("cloudtrail:LookupEvents");
+    }
+
+    /** The quarantine block is separate, so that a delete-only deployment never grants its actions. */
+    @Test
+    void quarantinePolicyInAwsDocMatchesTheQuarantineAndReleaseCalls() throws IOException {
+        Map<String, Set<String>> policy = statements(jsonBlockOf("## Quarantine IAM policy"));
+        AwsIamUserAdmin admin = sandbox.admin();
+        AwsIamQuarantineAdmin quarantine = new AwsIamQuarantineAdmin(sandbox.iam);
+        UserSnapshot before = admin.snapshot(ZED).orElseThrow();
+
+        sandbox.emulator.resetCallCounts();
+        for (QuarantineStep step : QuarantinePlanner.quarantine(before, "review-1", Instant.now())) {
+            quarantine.apply(step);
+        }
+        Set<String> quarantined = iamCalls();
+
+        UserSnapshot now = admin.snapshot(ZED).orElseThrow();
+        sandbox.emulator.resetCallCounts();
+        for (QuarantineStep step : QuarantinePlanner.release(before, now)) {
+            quarantine.apply(step);
+        }
+        quarantine.createLoginProfile(ZED, "Temp-Passw0rd-123!".toCharArray());
+        Set<String> released = iamCalls();
+
+        assertThat(quarantined).contains("iam:DeleteLoginProfile", "iam:UpdateAccessKey");
+        assertThat(policy.get("IamJanitorQuarantine")).containsExactlyInAnyOrderElementsOf(quarantined);
+        assertThat(policy.get("IamJanitorRelease")).containsExactlyInAnyOrderElementsOf(released);
+        assertThat(policy).containsOnlyKeys("IamJanitorQuarantine", "IamJanitorRelease");
+    }
+
+    private static JsonNode jsonBlockOf(String heading) throws IOException {
+        String doc = Files.readString(DOC);
+        int section = doc.indexOf(heading);
+        assertThat(section).as("docs/aws.md has a '" + heading + "' section").isNotNegative();
+        int start = doc.indexOf("```json", section) + "```json".length();
+        return new ObjectMapper().readTree(doc.substring(start, doc.indexOf("```", start)));
     }
 
     private Set<String> iamCalls() {

@@ -68,6 +68,27 @@ class JsonBackupStoreTest {
     }
 
     @Test
+    void aBackupIsFoundAgainByItsApprovalAlsoWhenAnOlderCoveringOneWasReused() throws Exception {
+        String first = store().write(snapshot(true), APPROVAL);
+        assertThat(store().find("alice", snapshot(true).userId(), APPROVAL)).contains(first);
+
+        // A later approval of the same, unchanged user (a re-quarantine after a release) reuses the first file...
+        ApprovalRecord later = new ApprovalRecord(APPROVAL.userName(), "bob", "Bob",
+                APPROVAL.approvedAt().plusSeconds(86_400), "slack", null, APPROVAL.evidenceLastActivity());
+        assertThat(store().find("alice", snapshot(true).userId(), later)).isEmpty();
+        assertThat(store().write(snapshot(true), later)).isEqualTo(first);
+        assertThat(store().find("alice", snapshot(true).userId(), later)).isEmpty(); // deletions never link
+        // ... and once the quarantiner remembers it, a crashed run under that approval finds it again.
+        store().remember(first, later);
+        store().remember(first, APPROVAL); // its own approval needs no link
+        assertThat(store().find("alice", snapshot(true).userId(), later)).contains(first);
+        try (var files = Files.list(Path.of(first).getParent())) {
+            assertThat(files).hasSize(2);
+        }
+        assertThat(store().find("alice", "AIDAOTHER", later)).isEmpty();
+    }
+
+    @Test
     void thinnerSnapshotOfTheSameUserKeepsTheFullerBackup() throws Exception {
         String first = store().write(snapshot(true), APPROVAL);
         String again = store().write(snapshot(false), APPROVAL);

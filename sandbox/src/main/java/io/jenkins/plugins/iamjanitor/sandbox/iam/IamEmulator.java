@@ -11,12 +11,16 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * IAM (Version 2010-05-08) and STS (Version 2011-06-15) over the AWS Query protocol: form-encoded POST, XML answers
@@ -34,6 +38,7 @@ public final class IamEmulator implements HttpHandler {
     private final Map<String, ActionHandler> sts = new HashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final AtomicInteger serverErrors = new AtomicInteger();
+    private final List<Consumer<KeyUse>> keyUseListeners = new CopyOnWriteArrayList<>();
     private volatile URI endpoint;
 
     public IamEmulator(Scenario scenario, Faults faults) {
@@ -46,6 +51,7 @@ public final class IamEmulator implements HttpHandler {
         IamScenarioLoader.load(scenario.section("iam"), state);
         new IamReadHandlers(state).register(iam);
         new IamWriteHandlers(state).register(iam);
+        new IamCredentialHandlers(state).register(iam);
         new StsHandlers(state).register(sts);
     }
 
@@ -112,6 +118,18 @@ public final class IamEmulator implements HttpHandler {
         calls.clear();
     }
 
+    /**
+     * A request signed with one of the account's own users' access keys (not the operator's): who, which key, which
+     * action, and how it ended ({@code errorCode} null on success, {@code InvalidClientTokenId} for an inactive key).
+     */
+    public record KeyUse(Instant time, String userName, String accessKeyId, String action, String errorCode) {
+    }
+
+    /** Tells {@code listener} about every {@link KeyUse}; the sandbox feeds them to its CloudTrail emulator. */
+    public void onKeyUse(Consumer<KeyUse> listener) {
+        keyUseListeners.add(listener);
+    }
+
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
@@ -134,6 +152,7 @@ public final class IamEmulator implements HttpHandler {
                 ActionHandler handler = dispatch(request, isSts);
                 String result;
                 synchronized (state) {
+                    authenticate(request, action);
                     result = handler.handle(request);
                 }
                 status = 200;
@@ -141,6 +160,9 @@ public final class IamEmulator implements HttpHandler {
             } catch (IamError e) {
                 status = e.status();
                 xml = XmlWriter.error(namespace, e, requestId);
+                if ("InvalidClientTokenId".equals(e.code())) {
+                    keyUsed(request, action, e.code());
+                }
             } catch (RuntimeException e) {
                 // An emulator bug or input it cannot read: answer like AWS's InternalFailure instead of hanging up.
                 IamError failure = new IamError("InternalFailure", 500, "Receiver",
@@ -155,6 +177,36 @@ public final class IamEmulator implements HttpHandler {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
+        }
+    }
+
+    /**
+     * A user's own key signs the request: an inactive one is refused as AWS does (the signal that something still
+     * depends on a quarantined user); an active one counts as used (last-used data, CloudTrail). Other callers, such
+     * as the operator's sandbox key, are not users of this account and pass.
+     */
+    private void authenticate(QueryRequest request, String action) {
+        String keyId = request.callerAccessKeyId();
+        IamModel.User owner = keyId == null ? null : state.keyOwner(keyId);
+        if (owner == null) {
+            return;
+        }
+        IamModel.AccessKey key = owner.accessKeys.stream().filter(k -> k.id.equals(keyId)).findFirst().orElseThrow();
+        if (!"Active".equals(key.status)) {
+            throw new IamError("InvalidClientTokenId", 403, "Sender",
+                    "The security token included in the request is invalid.");
+        }
+        key.lastUsed = state.now();
+        key.lastUsedService = "iam";
+        key.lastUsedRegion = "us-east-1";
+        keyUsed(request, action, null);
+    }
+
+    private void keyUsed(QueryRequest request, String action, String errorCode) {
+        IamModel.User owner = state.keyOwner(request.callerAccessKeyId());
+        if (owner != null) {
+            KeyUse use = new KeyUse(state.now(), owner.name, request.callerAccessKeyId(), action, errorCode);
+            keyUseListeners.forEach(l -> l.accept(use));
         }
     }
 

@@ -46,9 +46,16 @@ public final class IamModel {
 
     public static final class LoginProfile {
         public final Instant created;
+        /** Set by CreateLoginProfile's PasswordResetRequired: the user must choose a new password at sign-in. */
+        public final boolean passwordResetRequired;
 
         public LoginProfile(Instant created) {
+            this(created, false);
+        }
+
+        public LoginProfile(Instant created, boolean passwordResetRequired) {
             this.created = created;
+            this.passwordResetRequired = passwordResetRequired;
         }
     }
 

@@ -157,7 +157,7 @@ final class IamReadHandlers {
             throw IamError.noSuchEntity("Login Profile for User " + u.name + " cannot be found.");
         }
         return new XmlWriter().open("LoginProfile").elem("UserName", u.name)
-                .elem("CreateDate", u.loginProfile.created).elem("PasswordResetRequired", false)
+                .elem("CreateDate", u.loginProfile.created).elem("PasswordResetRequired", u.loginProfile.passwordResetRequired)
                 .close("LoginProfile").toString();
     }
 

@@ -32,6 +32,7 @@ public final class IamState {
     private final Map<String, MfaDevice> mfaDevices = new LinkedHashMap<>();
     private final List<AssumeRoleCall> assumeRoleCalls = new ArrayList<>();
     private final Map<String, String> sessionArns = new LinkedHashMap<>();
+    private final Map<String, String> keyOwners = new java.util.HashMap<>();
     private final CredentialReports reports;
 
     public IamState(String accountId, Clock clock) {
@@ -90,6 +91,15 @@ public final class IamState {
         return new ArrayList<>(users.values());
     }
 
+    /**
+     * The user owning this access key, or null when it is no key of this account. Every request asks, so it is an
+     * index lookup (keys are only ever created by {@link #addAccessKey}), checked against the live user.
+     */
+    public synchronized User keyOwner(String accessKeyId) {
+        User u = accessKeyId == null ? null : users.get(keyOwners.get(accessKeyId));
+        return u != null && u.accessKeys.stream().anyMatch(k -> k.id.equals(accessKeyId)) ? u : null;
+    }
+
     synchronized void removeUser(String name) {
         users.remove(name);
     }
@@ -137,6 +147,7 @@ public final class IamState {
     public synchronized AccessKey addAccessKey(User user, String id, String status, Instant created) {
         AccessKey key = new AccessKey(id == null ? ids.next("AKIA", 16) : id, status, created);
         user.accessKeys.add(key);
+        keyOwners.put(key.id, user.name);
         return key;
     }
 

@@ -1,0 +1,31 @@
+package io.jenkins.plugins.iamjanitor.cli.review;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock the test moves forward by hand ("30 days later"), ticking with real time in between. */
+final class MutableClock extends Clock {
+    private volatile Duration offset = Duration.ZERO;
+
+    void advance(Duration by) {
+        offset = offset.plus(by);
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
+
+    @Override
+    public Instant instant() {
+        return Instant.now().plus(offset);
+    }
+}
