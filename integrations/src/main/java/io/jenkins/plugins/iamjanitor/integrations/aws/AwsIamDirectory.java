@@ -161,9 +161,8 @@ public final class AwsIamDirectory implements IamDirectory {
                         + " dates may be that much behind (the re-check before any deletion reads live)");
             }
             for (CredentialReportParser.Skipped s : parsed.skipped()) {
-                progress.progress("WARNING: credential report line " + s.line() + (s.user() == null ? ""
-                        : " (user " + s.user() + ")") + " could not be read (" + s.reason() + "); that user is read"
-                        + " with per-user calls");
+                progress.progress("WARNING: " + s.reason() + (s.user() == null ? "" : " (user " + s.user() + ")")
+                        + "; that user is read with per-user calls");
             }
             return new ReportRows(byName);
         } catch (IllegalArgumentException e) {

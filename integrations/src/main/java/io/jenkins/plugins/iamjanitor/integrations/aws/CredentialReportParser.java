@@ -42,7 +42,11 @@ public final class CredentialReportParser {
         }
     }
 
-    /** A row that could not be read: its user (when it could be recovered) goes to the per-user path. */
+    /**
+     * A row that could not be read: its user (when it could be recovered) goes to the per-user path.
+     *
+     * @param reason one line naming the line (and the column when known)
+     */
     public record Skipped(int line, String user, String reason) {
     }
 
@@ -55,7 +59,7 @@ public final class CredentialReportParser {
         Parsed parsed = parseLenient(csv);
         if (!parsed.skipped().isEmpty()) {
             Skipped first = parsed.skipped().get(0);
-            throw new IllegalArgumentException("credential report line " + first.line() + ": " + first.reason());
+            throw new IllegalArgumentException(first.reason());
         }
         return parsed.rows();
     }
@@ -92,14 +96,15 @@ public final class CredentialReportParser {
                 cells = CommaNames.merge(cells, header.size(), index.get("user"), index.get("arn"));
             }
             if (cells == null || cells.size() != header.size()) {
-                skipped.add(new Skipped(n + 1, CommaNames.nameFromArn(lines[n]), "has "
-                        + split(lines[n]).size() + " columns, expected " + header.size()));
+                skipped.add(new Skipped(n + 1, CommaNames.nameFromArn(lines[n]), "credential report line " + (n + 1)
+                        + " has " + split(lines[n]).size() + " columns, expected " + header.size()));
                 continue;
             }
             try {
                 Row row = new LineReader(n + 1, cells, index).row();
                 if (!row.isRoot() && !CommaNames.agree(row.user(), row.arn())) {
-                    skipped.add(new Skipped(n + 1, CommaNames.nameFromArn(row.arn()), "user '" + abbreviate(
+                    skipped.add(new Skipped(n + 1, CommaNames.nameFromArn(row.arn()), "credential report line "
+                            + (n + 1) + ": user '" + abbreviate(
                             String.valueOf(row.user())) + "' does not match its ARN"));
                 } else {
                     rows.add(row);
