@@ -2,6 +2,7 @@ package io.jenkins.plugins.iamjanitor.integrations.aws;
 
 import io.jenkins.plugins.iamjanitor.core.port.ServiceException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,26 +26,69 @@ final class ReadHealth {
     }
 
     private final Map<String, Broken> broken = new TreeMap<>();
+    /** Operations known to work (true) or being tried for the first time (false): the others wait for that try. */
+    private final Map<String, Boolean> probed = new HashMap<>();
 
-    /** Runs {@code call} unless {@code operation} already failed; a failure marks it broken for the rest of the scan. */
+    /**
+     * Runs {@code call} unless {@code operation} already failed; a failure marks it broken for the rest of the scan.
+     * The first call of each operation runs alone, so a call that never works is tried (and retried) only once
+     * however many threads read.
+     */
     <T> T read(String operation, String kind, Supplier<T> call) {
-        synchronized (this) {
-            Broken b = broken.get(operation);
-            if (b != null) {
-                b.users()[0]++;
-                throw new Unreadable(kind + " unreadable (" + b.message() + ")");
-            }
-        }
+        boolean probe = enter(operation, kind);
+        boolean works = false;
         try {
-            return call.get();
+            T result = call.get();
+            works = true;
+            return result;
         } catch (ServiceException e) {
-            if ("NoSuchEntity".equals(e.errorCode()) || RequestPacer.THROTTLING.contains(e.errorCode())) {
-                throw e; // about this user, or about the rate: not about the call
+            if ("NoSuchEntity".equals(e.errorCode())) {
+                works = true; // about this user: the call itself works
+                throw e;
+            }
+            if (RequestPacer.THROTTLING.contains(e.errorCode())) {
+                throw e; // about the rate, not the call: let the next reader try
             }
             synchronized (this) {
                 Broken b = broken.computeIfAbsent(operation, o -> new Broken(kind, e.getMessage(), new int[1]));
                 b.users()[0]++;
                 throw new Unreadable(kind + " unreadable (" + b.message() + ")");
+            }
+        } finally {
+            if (probe) {
+                synchronized (this) {
+                    if (works) {
+                        probed.put(operation, true);
+                    } else {
+                        probed.remove(operation);
+                    }
+                    notifyAll();
+                }
+            }
+        }
+    }
+
+    /** Waits while another thread makes the first call of {@code operation}; true when this thread makes it. */
+    private synchronized boolean enter(String operation, String kind) {
+        while (true) {
+            Broken b = broken.get(operation);
+            if (b != null) {
+                b.users()[0]++;
+                throw new Unreadable(kind + " unreadable (" + b.message() + ")");
+            }
+            Boolean state = probed.get(operation);
+            if (state == null) {
+                probed.put(operation, false);
+                return true;
+            }
+            if (state) {
+                return false;
+            }
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Unreadable(kind + " not read: interrupted");
             }
         }
     }
