@@ -27,7 +27,8 @@ import java.util.Optional;
  * SDK, against the IAM emulator with a per-request latency and an account-wide rate limit answering Throttling. The
  * credential report path and the per-user path are compared on API calls (the emulator's own counters) and wall time.
  * Discovery (listing users with their credentials' last use) is reported apart from the detail reads the scanner then
- * makes for flagged users (tags and groups, to rule out exemptions), which both paths share.
+ * makes for flagged users: with the report, {@code --details auto} lets AwsIamDirectory pick bulk or per-user detail
+ * reads from the report's counts; without it they are per user.
  */
 final class ScanBenchmark implements Benchmark {
     static final List<String> HEADERS = List.of("users", "path", "latency ms", "limit/s", "discovery calls",

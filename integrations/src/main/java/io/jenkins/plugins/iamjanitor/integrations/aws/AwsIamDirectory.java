@@ -25,8 +25,10 @@ import software.amazon.awssdk.services.iam.model.User;
 
 /**
  * {@link IamDirectory} on AWS IAM. Discovery reads the credential report joined with ListUsers (a handful of calls
- * for any number of users); when the report cannot be had it falls back to per-user calls (GetLoginProfile,
- * ListAccessKeys, GetAccessKeyLastUsed). {@link #fetchLive} always uses per-user calls.
+ * for any number of users); users the report does not cover, or everyone when the report cannot be had, get per-user
+ * calls (GetLoginProfile, ListAccessKeys, GetAccessKeyLastUsed). Details of would-be candidates come from
+ * {@link DetailReader}: bulk or per-user reads, whichever the report's counts make cheaper. {@link #fetchLive} always
+ * uses per-user calls.
  */
 public final class AwsIamDirectory implements IamDirectory {
 

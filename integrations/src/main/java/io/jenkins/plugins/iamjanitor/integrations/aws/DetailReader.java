@@ -75,10 +75,9 @@ final class DetailReader {
         BulkDetails data = bulk;
         long deadline = System.nanoTime() + options.budget().toNanos();
         int total = users.size();
-        int[] seq = {0};
         List<IndexedUser> indexed = new ArrayList<>(total);
-        for (IamUser u : users) {
-            indexed.add(new IndexedUser(++seq[0], u));
+        for (int i = 0; i < total; i++) {
+            indexed.add(new IndexedUser(i + 1, users.get(i)));
         }
         List<DetailRead> out = new OrderedParallel(options.threads()).run(indexed, iu -> {
             DetailRead r = one(iu.user(), data, facts, calls, deadline);
