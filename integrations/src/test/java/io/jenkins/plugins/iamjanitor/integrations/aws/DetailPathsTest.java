@@ -134,6 +134,20 @@ class DetailPathsTest {
     }
 
     @Test
+    void throttlingThatOutlastsTheSdksRetriesSlowsTheScanAndIsRetriedInsteadOfFailingTheUser() {
+        // The sandbox's SDK makes 4 attempts; 6 throttled answers in a row get through it once.
+        sandbox.emulator.faults().failNext("ListSSHPublicKeys", Faults.Kind.THROTTLE, 6);
+        List<String> lines = new ArrayList<>();
+
+        ScanResult throttled = scan("bulk", lines);
+
+        assertThat(lines).noneMatch(l -> l.startsWith("WARNING"));
+        assertThat(throttled.verdicts()).noneMatch(v -> v.reason().contains("could not be read"));
+        sandbox.emulator.resetCallCounts();
+        assertThat(essences(throttled)).isEqualTo(essences(scan("bulk", new ArrayList<>())));
+    }
+
+    @Test
     void bulkPathFallsBackToPerUserServiceCredentialsWhenAllUsersIsRefused() {
         sandbox.emulator.faults().failNext("ListServiceSpecificCredentials", Faults.Kind.SERVER_ERROR, 4);
         List<String> lines = new ArrayList<>();
