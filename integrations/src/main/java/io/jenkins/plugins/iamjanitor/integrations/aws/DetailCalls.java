@@ -69,7 +69,7 @@ final class DetailCalls {
     }
 
     /** Gives report keys (known by slot) their ids, matching on creation date; reads last use for the others. */
-    private List<AccessKey> keysWithIds(IamUser user) {
+    List<AccessKey> keysWithIds(IamUser user) {
         List<AccessKey> out = new ArrayList<>();
         for (AccessKeyMetadata meta : read("ListAccessKeys", "access keys", () -> reads.accessKeys(user.userName()))) {
             Optional<AccessKey> known = user.accessKeys().stream()

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Reads the details of would-be candidates by whichever path costs fewer IAM calls for this account: bulk (a few
- * account-wide pages, then SSH public keys per user) or per user (7 calls each). Per-user reads run on a few threads
+ * account-wide pages, then SSH public keys, and key ids where the user has keys, per user) or per user (7 calls
+ * each). Per-user reads run on a few threads
  * under one shared {@link RequestPacer}; results and progress lines keep the input order.
  */
 final class DetailReader {
@@ -94,11 +95,12 @@ final class DetailReader {
     /** Prints and returns the choice: true for bulk. */
     private boolean choose(List<IamUser> users, ReportFacts facts, ProgressListener progress) {
         long covered = users.stream().filter(facts::covered).count();
+        long withKeys = users.stream().filter(u -> facts.covered(u) && !u.accessKeys().isEmpty()).count();
         long perUser = (long) PER_USER_CALLS * users.size();
         int page = reads.pageSize();
         long mfa = facts.mfaActive().values().stream().filter(Boolean::booleanValue).count();
         long pages = ceil(facts.users(), page) + Math.max(1, ceil(mfa, page)) + 1;
-        long bulk = pages + covered + (long) PER_USER_CALLS * (users.size() - covered);
+        long bulk = pages + covered + withKeys + (long) PER_USER_CALLS * (users.size() - covered);
         boolean useBulk = switch (options.path()) {
             case BULK -> true;
             case PER_USER -> false;
@@ -106,7 +108,7 @@ final class DetailReader {
         };
         progress.progress("IAM: path for the details of " + users.size() + " user(s): "
                 + (useBulk ? "bulk reads" : "per-user reads") + " (estimated IAM calls: bulk " + bulk + " = " + pages
-                + " account-wide pages + " + covered + " ListSSHPublicKeys"
+                + " account-wide pages + " + covered + " ListSSHPublicKeys + " + withKeys + " ListAccessKeys"
                 + (covered < users.size() ? " + " + (users.size() - covered) + " users not in the report × "
                         + PER_USER_CALLS : "")
                 + "; per-user " + perUser + " = " + users.size() + " × " + PER_USER_CALLS + ")"

@@ -52,8 +52,11 @@ class DetailPathsTest {
         String evidence = v.evidence().stream().filter(e -> e.kind() != CredentialKind.MFA_DEVICE)
                 .map(e -> e.kind() + "/" + e.basis() + "/" + e.date() + "/" + e.counts()).sorted()
                 .collect(Collectors.joining(","));
+        // Key ids too: CloudTrail looks events up by them, so both paths must name the keys.
+        String keys = v.user().accessKeys().stream().map(k -> String.valueOf(k.accessKeyId())).sorted()
+                .collect(Collectors.joining(","));
         return v.outcome() + " " + v.lastActivity() + " " + v.driving().kind() + " " + v.driving().date() + " ["
-                + evidence + "]";
+                + evidence + "] keys " + keys;
     }
 
     static Map<String, String> essences(ScanResult result) {
@@ -81,6 +84,9 @@ class DetailPathsTest {
         assertThat(perUserCalls).doesNotContainKey("GetAccountAuthorizationDetails");
         int candidates = perUserCalls.get("ListUserTags");
         assertThat(bulkCalls.get("ListSSHPublicKeys")).isEqualTo(candidates);
+        assertThat(bulkCalls.get("ListAccessKeys")).isBetween(1, candidates);
+        assertThat(bulk.flagged()).allSatisfy(v -> assertThat(v.user().accessKeys())
+                .allSatisfy(k -> assertThat(k.accessKeyId()).startsWith("AKIA")));
     }
 
     @Test
