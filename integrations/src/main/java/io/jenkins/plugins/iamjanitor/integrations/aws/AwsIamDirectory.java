@@ -111,14 +111,15 @@ public final class AwsIamDirectory implements IamDirectory {
         List<User> users = reads.users();
         progress.progress("IAM: ListUsers returned " + users.size() + " users");
         List<IamUser> out = new ArrayList<>(users.size());
-        Map<String, Boolean> mfa = new HashMap<>();
+        Map<IamUser, Boolean> mfa = new HashMap<>();
         List<String> notCovered = new ArrayList<>();
         for (User user : users) {
             Row row = report == null ? null : report.byName().get(user.userName());
             // The same name with another ARN or creation time is a user deleted and re-created since the report.
             if (row != null && row.arn().equals(user.arn()) && sameSecond(row.created(), user.createDate())) {
-                out.add(fromReport(user, row));
-                mfa.put(user.userName(), row.mfaActive());
+                IamUser fromReport = fromReport(user, row);
+                out.add(fromReport);
+                mfa.put(fromReport, row.mfaActive());
             } else {
                 notCovered.add(user.userName());
                 out.add(null);

@@ -56,6 +56,11 @@ record BulkDetails(Map<String, UserDetail> details, Map<String, List<MfaDevice>>
         try {
             for (ServiceSpecificCredentialMetadata c : calls.paced("ListServiceSpecificCredentials",
                     reads::allServiceCredentials)) {
+                if (c.userName() == null) {
+                    // AWS names the user of every entry; an endpoint that does not cannot be trusted with AllUsers.
+                    throw new ServiceException(AwsCalls.IAM, "ListServiceSpecificCredentials", null,
+                            "an AllUsers entry names no user");
+                }
                 sscs.computeIfAbsent(c.userName(), u -> new ArrayList<>()).add(DetailCalls.serviceCredential(c));
             }
         } catch (ServiceException e) {

@@ -35,13 +35,14 @@ final class DetailReader {
     }
 
     /**
-     * What the credential report told about the account: its user count and, for each user it covered (by name),
-     * whether MFA is active. Users it did not cover (created since, unreadable rows) have no signing-certificate
-     * state and are read per user on either path.
+     * What the credential report told about the account: its user count and, for each user built from it, whether
+     * MFA is active. Keyed by the user value itself, not its name, so a user that did not come from this report
+     * (created since, an unreadable row, another listing) is never taken for covered: it has no signing-certificate
+     * state and is read per user on either path.
      */
-    record ReportFacts(int users, Map<String, Boolean> mfaActive) {
+    record ReportFacts(int users, Map<IamUser, Boolean> mfaActive) {
         boolean covered(IamUser user) {
-            return mfaActive.containsKey(user.userName());
+            return mfaActive.containsKey(user);
         }
     }
 
@@ -123,7 +124,7 @@ final class DetailReader {
         }
         try {
             IamUser done = bulk != null && facts.covered(user)
-                    ? bulk.complete(user, facts.mfaActive().get(user.userName()), calls) : null;
+                    ? bulk.complete(user, facts.mfaActive().get(user), calls) : null;
             return DetailRead.ok(done != null ? done : calls.everything(user));
         } catch (ReadHealth.Unreadable e) {
             return DetailRead.failed(user, e.getMessage());
