@@ -6,10 +6,12 @@ import io.jenkins.plugins.iamjanitor.sandbox.TokenBucket;
 import io.jenkins.plugins.iamjanitor.core.model.IamUser;
 import io.jenkins.plugins.iamjanitor.core.policy.InactivityPolicy;
 import io.jenkins.plugins.iamjanitor.core.policy.PolicySettings;
+import io.jenkins.plugins.iamjanitor.core.port.DetailRead;
 import io.jenkins.plugins.iamjanitor.core.port.IamDirectory;
 import io.jenkins.plugins.iamjanitor.core.port.ProgressListener;
 import io.jenkins.plugins.iamjanitor.core.scan.InactivityScanner;
 import io.jenkins.plugins.iamjanitor.core.scan.ScanResult;
+import io.jenkins.plugins.iamjanitor.integrations.aws.AwsIamDirectory;
 import io.jenkins.plugins.iamjanitor.sandbox.FaultPlan;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -25,12 +27,13 @@ import java.util.Optional;
  * SDK, against the IAM emulator with a per-request latency and an account-wide rate limit answering Throttling. The
  * credential report path and the per-user path are compared on API calls (the emulator's own counters) and wall time.
  * Discovery (listing users with their credentials' last use) is reported apart from the detail reads the scanner then
- * makes for flagged users (tags and groups, to rule out exemptions), which both paths share.
+ * makes for flagged users: with the report, {@code --details auto} lets AwsIamDirectory pick bulk or per-user detail
+ * reads from the report's counts; without it they are per user.
  */
 final class ScanBenchmark implements Benchmark {
     static final List<String> HEADERS = List.of("users", "path", "latency ms", "limit/s", "discovery calls",
-            "detail calls", "total calls", "throttled", "flagged", "discovery s", "scan s",
-            "discovery calls ÷ report path");
+            "detail calls", "total calls", "calls/user", "throttled", "flagged", "discovery s", "scan s",
+            "discovery calls ÷ report path", "Cloud Custodian calls", "total ÷ Custodian");
 
     @Override
     public String name() {
@@ -40,10 +43,20 @@ final class ScanBenchmark implements Benchmark {
     @Override
     public String usage() {
         return "scan [--users 1000,5000,20000] [--latency-ms 20] [--rate 20] [--burst 40] [--inactive 0.05]"
+                + " [--details auto|bulk|per-user] [--detail-rate 0.9×rate] [--threads 4]"
                 + " [--timed-per-user-max 1000] [--seed 42] [--markdown FILE]";
     }
 
-    record Options(int users, boolean report, int latencyMs, double rate, double burst, double inactive, long seed) {
+    record Options(int users, boolean report, int latencyMs, double rate, double burst, double inactive, long seed,
+                   Details details) {
+        Options(int users, boolean report, int latencyMs, double rate, double burst, double inactive, long seed) {
+            this(users, report, latencyMs, rate, burst, inactive, seed, Details.DEFAULT);
+        }
+    }
+
+    /** How the detail reads of flagged users run (AwsIamDirectory.withDetailReads). */
+    record Details(String path, double rate, int threads) {
+        static final Details DEFAULT = new Details("auto", 15, 4);
     }
 
     record Row(Options o, long discoveryCalls, long detailCalls, long throttled, int flagged, double wallSeconds,
@@ -63,29 +76,36 @@ final class ScanBenchmark implements Benchmark {
         int timedMax = args.integer("timed-per-user-max", 1000);
         long seed = args.integer("seed", 42);
         String markdown = args.string("markdown", null);
+        // The client-side pace defaults to 90 % of the account's limit when the benchmark sets one (the
+        // directory's own default, 15/s, is for accounts whose limit nobody measured).
+        Details details = new Details(args.string("details", "auto"),
+                args.decimal("detail-rate", rate > 0 ? Math.floor(rate * 0.9) : 15), args.integer("threads", 4));
         runOnce(new Options(200, true, 0, 0, 0, inactive, seed), ProgressListener.NONE);
         runOnce(new Options(200, false, 0, 0, 0, inactive, seed), ProgressListener.NONE);
         log.println("scan: warm-up done");
         Table table = new Table(HEADERS);
         for (int users : sizes) {
-            Row report = runOnce(new Options(users, true, latency, rate, burst, inactive, seed), log::println);
+            Row report = runOnce(new Options(users, true, latency, rate, burst, inactive, seed, details),
+                    log::println);
             table.row(cells(report, report, false));
             log.println("scan: " + String.join(", ", cells(report, report, false)));
             boolean timed = users <= timedMax;
-            Options perUser = timed ? new Options(users, false, latency, rate, burst, inactive, seed)
-                    : new Options(users, false, 0, 0, 0, inactive, seed);
+            Details perUserDetails = new Details("per-user", details.rate(), details.threads());
+            Options perUser = timed ? new Options(users, false, latency, rate, burst, inactive, seed, perUserDetails)
+                    : new Options(users, false, 0, 0, 0, inactive, seed,
+                            new Details("per-user", 1_000_000, details.threads()));
             Row row = runOnce(perUser, n -> { });
             String[] cells = cells(row, report, !timed);
             if (!timed) {
                 // Not timed at this size: the calls are exact, the wall time is the floor the latency and the
                 // rate limit impose on sequential calls.
                 double floor = row.totalCalls() * Math.max(latency / 1000.0, rate > 0 ? 1 / rate : 0);
-                cells[1] = "per-user (calls only)";
+                cells[1] = "per-user (calls only), details per-user";
                 cells[2] = "0";
                 cells[3] = "none";
                 double discoveryFloor = row.discoveryCalls() * Math.max(latency / 1000.0, rate > 0 ? 1 / rate : 0);
-                cells[9] = String.format(Locale.ROOT, "≥ %.0f (est.)", discoveryFloor);
-                cells[10] = String.format(Locale.ROOT, "≥ %.0f (est.)", floor);
+                cells[10] = String.format(Locale.ROOT, "≥ %.0f (est.)", discoveryFloor);
+                cells[11] = String.format(Locale.ROOT, "≥ %.0f (est.)", floor);
             }
             table.row((Object[]) cells);
             log.println("scan: " + String.join(", ", cells));
@@ -99,21 +119,28 @@ final class ScanBenchmark implements Benchmark {
 
     private static String[] cells(Row r, Row report, boolean untimed) {
         Options o = r.o();
-        return new String[] {Integer.toString(o.users()), o.report() ? "credential report" : "per-user",
+        // Cloud Custodian's documented cost for IAM users: one GetUser per user plus the credential report's two
+        // calls (GenerateCredentialReport, GetCredentialReport); its ListUsers pages are left out in its favour.
+        long custodian = o.users() + 2L;
+        return new String[] {Integer.toString(o.users()), (o.report() ? "credential report" : "per-user")
+                + ", details " + o.details().path(),
             Integer.toString(o.latencyMs()), o.rate() > 0 ? String.format(Locale.ROOT, "%.0f", o.rate()) : "none",
             Long.toString(r.discoveryCalls()), Long.toString(r.detailCalls()), Long.toString(r.totalCalls()),
+            String.format(Locale.ROOT, "%.3f", (double) r.totalCalls() / o.users()),
             Long.toString(r.throttled()), Integer.toString(r.flagged()),
             untimed ? "" : String.format(Locale.ROOT, "%.1f", r.discoverySeconds()),
             untimed ? "" : String.format(Locale.ROOT, "%.1f", r.wallSeconds()),
             o.report() ? "1" : String.format(Locale.ROOT, "%.0f×",
-                    (double) r.discoveryCalls() / Math.max(1, report.discoveryCalls()))};
+                    (double) r.discoveryCalls() / Math.max(1, report.discoveryCalls())),
+            Long.toString(custodian), String.format(Locale.ROOT, "%.2f", (double) r.totalCalls() / custodian)};
     }
 
     static Row runOnce(Options o, ProgressListener progress) {
         TokenBucket limit = o.rate() > 0 ? new TokenBucket(o.rate(), o.burst()) : null;
         try (IamRig rig = new IamRig(new FaultPlan(Duration.ofMillis(o.latencyMs()), 0, 0, 0, o.seed()), limit)) {
             new Population(rig.state(), o.seed()).scanUsers("bench.user", o.users(), o.inactive());
-            IamDirectory real = rig.directory(o.report(), Duration.ofMillis(50));
+            AwsIamDirectory real = rig.directory(o.report(), Duration.ofMillis(50))
+                    .withDetailReads(o.details().rate(), o.details().threads(), o.details().path());
             long[] discovery = new long[2];
             long start = System.nanoTime();
             IamDirectory counted = new IamDirectory() {
@@ -131,6 +158,11 @@ final class ScanBenchmark implements Benchmark {
                 }
 
                 @Override
+                public List<DetailRead> withDetails(List<IamUser> users, ProgressListener p) {
+                    return real.withDetails(users, p);
+                }
+
+                @Override
                 public Optional<IamUser> fetchLive(String userName) {
                     return real.fetchLive(userName);
                 }
@@ -138,7 +170,7 @@ final class ScanBenchmark implements Benchmark {
             InactivityScanner scanner = new InactivityScanner(counted,
                     new InactivityPolicy(PolicySettings.defaults(), Clock.systemUTC()));
             ScanResult result = scanner.scan(line -> {
-                if (!line.startsWith("[")) {
+                if (!line.startsWith("[") && !line.startsWith("IAM: details [")) {
                     progress.progress("  " + line);
                 }
             });

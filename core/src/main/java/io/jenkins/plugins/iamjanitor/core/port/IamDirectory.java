@@ -1,6 +1,7 @@
 package io.jenkins.plugins.iamjanitor.core.port;
 
 import io.jenkins.plugins.iamjanitor.core.model.IamUser;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,23 @@ public interface IamDirectory {
 
     /** The same user with tags and groups filled in (and any credential lists the cheap path left out). */
     IamUser withDetails(IamUser user);
+
+    /**
+     * Details for several users, in the order given. A backend may read in bulk or in parallel; this default reads
+     * one user after the other. A user whose details cannot be read comes back {@link DetailRead#failed}.
+     */
+    default List<DetailRead> withDetails(List<IamUser> users, ProgressListener progress) {
+        List<DetailRead> out = new ArrayList<>(users.size());
+        for (IamUser user : users) {
+            try {
+                out.add(DetailRead.ok(withDetails(user)));
+            } catch (ServiceException e) {
+                out.add(DetailRead.failed(user, "tags, groups and other credentials could not be read ("
+                        + e.getMessage() + ")"));
+            }
+        }
+        return out;
+    }
 
     /**
      * A live, per-user read that bypasses any cached report: the user, its password and every access key with its

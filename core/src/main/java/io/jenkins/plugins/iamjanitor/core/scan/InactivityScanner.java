@@ -4,9 +4,9 @@ import io.jenkins.plugins.iamjanitor.core.model.IamUser;
 import io.jenkins.plugins.iamjanitor.core.policy.InactivityPolicy;
 import io.jenkins.plugins.iamjanitor.core.policy.Outcome;
 import io.jenkins.plugins.iamjanitor.core.policy.Verdict;
+import io.jenkins.plugins.iamjanitor.core.port.DetailRead;
 import io.jenkins.plugins.iamjanitor.core.port.IamDirectory;
 import io.jenkins.plugins.iamjanitor.core.port.ProgressListener;
-import io.jenkins.plugins.iamjanitor.core.port.ServiceException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,17 +30,23 @@ public final class InactivityScanner {
         progress.progress("Evaluating " + users.size() + " user(s) against a "
                 + policy.settings().threshold().toDays() + "-day threshold");
         List<Verdict> verdicts = new ArrayList<>(users.size());
-        Instant scannedAt = null;
-        int i = 0;
+        List<Integer> needDetails = new ArrayList<>();
         for (IamUser user : users) {
-            i++;
-            Verdict verdict = evaluate(user);
-            if (scannedAt == null) {
-                scannedAt = verdict.evaluatedAt();
+            Verdict first = policy.evaluate(user);
+            if (first.outcome() == Outcome.INACTIVE && !user.detailsKnown()) {
+                needDetails.add(verdicts.size());
             }
-            verdicts.add(verdict);
-            progress.step("Evaluating users", i, users.size(), "[" + i + "/" + users.size() + "] "
-                    + user.userName() + ": " + verdict.outcome() + " - " + verdict.reason());
+            verdicts.add(first);
+        }
+        if (!needDetails.isEmpty()) {
+            detail(verdicts, needDetails, progress);
+        }
+        Instant scannedAt = null;
+        for (int i = 0; i < verdicts.size(); i++) {
+            Verdict verdict = verdicts.get(i);
+            scannedAt = scannedAt == null ? verdict.evaluatedAt() : scannedAt;
+            progress.step("Evaluating users", i + 1, users.size(), "[" + (i + 1) + "/" + users.size() + "] "
+                    + verdict.user().userName() + ": " + verdict.outcome() + " - " + verdict.reason());
         }
         long flagged = verdicts.stream().filter(Verdict::flagged).count();
         progress.progress("Scan done: " + flagged + " of " + users.size() + " user(s) flagged as inactive");
@@ -49,25 +55,28 @@ public final class InactivityScanner {
     }
 
     /**
-     * Details cost several calls per user, so only would-be candidates get them. They are fetched whatever the
-     * exemptions say: the credential report lists no SSH keys or service-specific credentials, and those can turn a
-     * flag into unknown activity.
+     * Details cost calls, so only would-be candidates get them, all in one request to the directory (which may read
+     * them in bulk or in parallel). They are fetched whatever the exemptions say: the credential report lists no SSH
+     * keys or service-specific credentials, and those can turn a flag into unknown activity.
      */
-    private Verdict evaluate(IamUser user) {
-        Verdict first = policy.evaluate(user);
-        if (first.outcome() != Outcome.INACTIVE || user.detailsKnown()) {
-            return first;
+    private void detail(List<Verdict> verdicts, List<Integer> indexes, ProgressListener progress) {
+        List<IamUser> wanted = indexes.stream().map(i -> verdicts.get(i).user()).toList();
+        progress.progress("Reading details (tags, groups, other credentials) of " + wanted.size()
+                + " would-be candidate(s)");
+        List<DetailRead> reads = directory.withDetails(wanted, progress);
+        if (reads.size() != wanted.size()) {
+            throw new IllegalStateException("the directory returned " + reads.size() + " detail reads for "
+                    + wanted.size() + " users");
         }
-        IamUser detailed;
-        try {
-            detailed = directory.withDetails(user);
-        } catch (ServiceException e) {
-            // Without tags and groups an exemption cannot be ruled out; never flag on a guess.
-            return new Verdict(user, Outcome.UNKNOWN_ACTIVITY,
-                    "not flagged: tags, groups and other credentials could not be read (" + e.getMessage() + ")",
-                    first.evaluatedAt(), first.lastActivity(), first.daysInactive(), first.driving(),
-                    first.evidence());
+        for (int n = 0; n < indexes.size(); n++) {
+            Verdict first = verdicts.get(indexes.get(n));
+            DetailRead read = reads.get(n);
+            // Without tags, groups or a credential kind an exemption or a blocker cannot be ruled out: never flag
+            // on a guess.
+            verdicts.set(indexes.get(n), read.ok() ? policy.evaluate(read.user())
+                    : new Verdict(first.user(), Outcome.UNKNOWN_ACTIVITY, "not flagged: " + read.unreadable(),
+                            first.evaluatedAt(), first.lastActivity(), first.daysInactive(), first.driving(),
+                            first.evidence()));
         }
-        return policy.evaluate(detailed);
     }
 }

@@ -72,6 +72,15 @@ final class CredentialReportFetcher {
                 "the credential report was not ready after " + maxPolls + " polls");
     }
 
+    /**
+     * Asks for a fresh report (a report older than four hours is not served by AWS, but some emulators serve it)
+     * and fetches whatever is then available.
+     */
+    Report regenerate(ProgressListener progress) {
+        AwsCalls.call("GenerateCredentialReport", () -> iam.generateCredentialReport().stateAsString());
+        return fetch(progress);
+    }
+
     private void sleep(Duration delay) {
         try {
             sleeper.sleep(delay);

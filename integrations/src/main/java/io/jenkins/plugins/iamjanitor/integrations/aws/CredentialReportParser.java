@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parses the IAM credential report CSV. Columns are found by name (AWS has added columns over time); values
+ * Parses the IAM credential report CSV. Columns are found by name (AWS has added columns over time, extra ones are
+ * ignored); values
  * {@code N/A} (never / not applicable), {@code no_information} (before AWS tracked it) and {@code not_supported}
- * (root account) become null. Malformed input fails with a one-line {@link IllegalArgumentException} naming the
- * line and column.
+ * (root account) become null. {@link #parseLenient} keeps going past a bad row; errors are one line naming the line
+ * and column.
  */
 public final class CredentialReportParser {
     static final List<String> REQUIRED = List.of("user", "arn", "user_creation_time", "password_enabled",
@@ -41,7 +42,34 @@ public final class CredentialReportParser {
         }
     }
 
+    /**
+     * A row that could not be read: its user (when it could be recovered) goes to the per-user path.
+     *
+     * @param reason one line naming the line (and the column when known)
+     */
+    public record Skipped(int line, String user, String reason) {
+    }
+
+    /** The readable rows, and the lines that were not. */
+    public record Parsed(List<Row> rows, List<Skipped> skipped) {
+    }
+
+    /** Every row, or an exception at the first unreadable one (tests and tools that want all or nothing). */
     public List<Row> parse(String csv) {
+        Parsed parsed = parseLenient(csv);
+        if (!parsed.skipped().isEmpty()) {
+            Skipped first = parsed.skipped().get(0);
+            throw new IllegalArgumentException(first.reason());
+        }
+        return parsed.rows();
+    }
+
+    /**
+     * Reads what can be read: a header without a required column fails the whole report, a bad row only itself.
+     * A row with more cells than the header is tried as an unquoted user name containing commas (IAM allows them):
+     * the name is then recovered from the ARN column and must agree with it.
+     */
+    public Parsed parseLenient(String csv) {
         if (csv == null || csv.isBlank()) {
             throw new IllegalArgumentException("credential report is empty");
         }
@@ -58,18 +86,34 @@ public final class CredentialReportParser {
             }
         }
         List<Row> rows = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
         for (int n = 1; n < lines.length; n++) {
             if (lines[n].isBlank()) {
                 continue;
             }
             List<String> cells = split(lines[n]);
-            if (cells.size() != header.size()) {
-                throw new IllegalArgumentException("credential report line " + (n + 1) + " has " + cells.size()
-                        + " columns, expected " + header.size());
+            if (cells.size() > header.size()) {
+                cells = CommaNames.merge(cells, header.size(), index.get("user"), index.get("arn"));
             }
-            rows.add(new LineReader(n + 1, cells, index).row());
+            if (cells == null || cells.size() != header.size()) {
+                skipped.add(new Skipped(n + 1, CommaNames.nameFromArn(lines[n]), "credential report line " + (n + 1)
+                        + " has " + split(lines[n]).size() + " columns, expected " + header.size()));
+                continue;
+            }
+            try {
+                Row row = new LineReader(n + 1, cells, index).row();
+                if (!row.isRoot() && !CommaNames.agree(row.user(), row.arn())) {
+                    skipped.add(new Skipped(n + 1, CommaNames.nameFromArn(row.arn()), "credential report line "
+                            + (n + 1) + ": user '" + abbreviate(
+                            String.valueOf(row.user())) + "' does not match its ARN"));
+                } else {
+                    rows.add(row);
+                }
+            } catch (IllegalArgumentException e) {
+                skipped.add(new Skipped(n + 1, CommaNames.nameFromArn(lines[n]), e.getMessage()));
+            }
         }
-        return rows;
+        return new Parsed(rows, skipped);
     }
 
     private record LineReader(int line, List<String> cells, Map<String, Integer> index) {
@@ -162,7 +206,7 @@ public final class CredentialReportParser {
         return out;
     }
 
-    private static String abbreviate(String s) {
+    static String abbreviate(String s) {
         return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 }

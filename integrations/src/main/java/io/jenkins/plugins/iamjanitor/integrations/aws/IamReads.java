@@ -11,7 +11,10 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKeyLastUsed;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
+import software.amazon.awssdk.services.iam.model.AssignmentStatusType;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
+import software.amazon.awssdk.services.iam.model.EntityType;
+import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsResponse;
 import software.amazon.awssdk.services.iam.model.Group;
 import software.amazon.awssdk.services.iam.model.ListServiceSpecificCredentialsResponse;
 import software.amazon.awssdk.services.iam.model.LoginProfile;
@@ -23,6 +26,8 @@ import software.amazon.awssdk.services.iam.model.ServiceSpecificCredentialMetada
 import software.amazon.awssdk.services.iam.model.SigningCertificate;
 import software.amazon.awssdk.services.iam.model.Tag;
 import software.amazon.awssdk.services.iam.model.User;
+import software.amazon.awssdk.services.iam.model.UserDetail;
+import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
 
 /** The IAM read calls, every list fully paginated (Marker/IsTruncated), errors as ServiceException. */
 final class IamReads {
@@ -119,6 +124,49 @@ final class IamReads {
         String encoded = call("GetUserPolicy", () -> iam.getUserPolicy(r -> r.userName(user).policyName(policyName))
                 .policyDocument());
         return URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    /** Every user's groups, tags, policies and boundary: GetAccountAuthorizationDetails with Filter=User. */
+    List<UserDetail> authorizationDetails() {
+        return call("GetAccountAuthorizationDetails", () -> {
+            List<UserDetail> out = new ArrayList<>();
+            String marker = null;
+            do {
+                String m = marker;
+                GetAccountAuthorizationDetailsResponse page = iam.getAccountAuthorizationDetails(
+                        r -> r.filter(EntityType.USER).maxItems(pageSize).marker(m));
+                out.addAll(page.userDetailList());
+                marker = Boolean.TRUE.equals(page.isTruncated()) ? page.marker() : null;
+            } while (marker != null);
+            return out;
+        });
+    }
+
+    /** The account's virtual MFA devices that are assigned to a user (the device names its user). */
+    List<VirtualMFADevice> assignedVirtualMfaDevices() {
+        return call("ListVirtualMFADevices", () -> iam.listVirtualMFADevicesPaginator(
+                r -> r.assignmentStatus(AssignmentStatusType.ASSIGNED).maxItems(pageSize)).virtualMFADevices()
+                .stream().toList());
+    }
+
+    /** Every user's service-specific credentials in one listing (AllUsers=true, each entry names its user). */
+    List<ServiceSpecificCredentialMetadata> allServiceCredentials() {
+        return call("ListServiceSpecificCredentials", () -> {
+            List<ServiceSpecificCredentialMetadata> out = new ArrayList<>();
+            String marker = null;
+            do {
+                String m = marker;
+                ListServiceSpecificCredentialsResponse page = iam.listServiceSpecificCredentials(
+                        r -> r.allUsers(true).maxItems(pageSize).marker(m));
+                out.addAll(page.serviceSpecificCredentials());
+                marker = Boolean.TRUE.equals(page.isTruncated()) ? page.marker() : null;
+            } while (marker != null);
+            return out;
+        });
+    }
+
+    int pageSize() {
+        return pageSize;
     }
 
     /** Virtual MFA devices are named by an ARN serial {@code arn:aws:iam::ACCOUNT:mfa/NAME}; hardware ones are not. */

@@ -154,13 +154,15 @@ class AwsIamDirectoryTest {
     }
 
     @Test
-    void malformedReportFailsWithOneClearLine() {
+    void reportWithoutRequiredColumnsFallsBackToPerUserCallsWithOneClearLine() {
         sandbox.emulator.state().reports().overrideContent("user,arn\nalice,arn:aws:iam::1:user/alice\n");
+        List<String> progress = new ArrayList<>();
 
-        assertThatThrownBy(() -> sandbox.directory(true, 1000).listUsers(line -> { }))
-                .isInstanceOf(ServiceException.class)
-                .hasMessage("IAM GetCredentialReport failed (MalformedCredentialReport): credential report header has"
-                        + " no column 'user_creation_time' (header: user,arn)");
+        assertThat(sandbox.directory(true, 1000).listUsers(progress::add)).hasSize(40);
+
+        assertThat(progress).contains("WARNING: credential report unreadable (credential report header has no column"
+                + " 'user_creation_time' (header: user,arn)); falling back to per-user calls");
+        assertThat(sandbox.emulator.calls("ListAccessKeys")).isEqualTo(40);
     }
 
     @Test

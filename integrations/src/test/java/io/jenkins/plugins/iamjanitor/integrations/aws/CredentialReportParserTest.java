@@ -43,7 +43,8 @@ class CredentialReportParserTest {
 
     @Test
     void quotedUserNamesMayContainCommas() {
-        Row row = parser.parse(HEADER + "\n" + ALICE.replaceFirst("alice", "\"a,lice\"")).get(0);
+        Row row = parser.parse(HEADER + "\n" + ALICE.replaceFirst("alice", "\"a,lice\"")
+                .replaceFirst("(arn:[^,]*/)alice", "\"$1a,lice\"")).get(0);
         assertThat(row.user()).isEqualTo("a,lice");
     }
 
@@ -59,5 +60,49 @@ class CredentialReportParserTest {
                         + " date 'yesterday'");
         assertThatThrownBy(() -> parser.parse(HEADER + "\n" + ALICE.replaceFirst(",true,", ",maybe,")))
                 .hasMessage("credential report line 2, column password_enabled: expected true or false, got 'maybe'");
+    }
+
+    @Test
+    void unquotedCommaNamesAreRecoveredFromTheArnColumn() {
+        String line = ALICE.replace("alice", "ann,lee,x@corp");
+
+        Row row = parser.parse(HEADER + "\n" + line).get(0);
+
+        assertThat(row.user()).isEqualTo("ann,lee,x@corp");
+        assertThat(row.arn()).isEqualTo("arn:aws:iam::123456789012:user/ann,lee,x@corp");
+        assertThat(row.keys().get(0).service()).isEqualTo("s3");
+    }
+
+    @Test
+    void columnsAreReadByNameWhateverTheirOrderAndExtraColumnsAreIgnored() {
+        List<String> header = new java.util.ArrayList<>(List.of(HEADER.split(",")));
+        List<String> cells = new java.util.ArrayList<>(List.of(ALICE.split(",", -1)));
+        java.util.Collections.reverse(header);
+        java.util.Collections.reverse(cells);
+        header.add(3, "some_future_column");
+        cells.add(3, "whatever");
+
+        Row row = parser.parse(String.join(",", header) + "\n" + String.join(",", cells)).get(0);
+
+        assertThat(row.user()).isEqualTo("alice");
+        assertThat(row.passwordLastChanged()).isEqualTo(Instant.parse("2021-03-04T05:10:00Z"));
+        assertThat(row.keys().get(0).lastUsed()).isEqualTo(Instant.parse("2024-04-30T12:00:00Z"));
+        assertThat(row.certs()).singleElement().satisfies(c -> assertThat(c.active()).isTrue());
+    }
+
+    @Test
+    void aBadRowIsSkippedAloneWithItsLineAndUser() {
+        String bob = ALICE.replace("alice", "bob").replaceFirst(",true,", ",maybe,");
+        String eve = ALICE.replace("user/alice", "user/mallory").replaceFirst("alice", "eve");
+
+        CredentialReportParser.Parsed parsed = parser.parseLenient(HEADER + "\n" + ALICE + "\n" + bob + "\n" + eve);
+
+        assertThat(parsed.rows()).extracting(Row::user).containsExactly("alice");
+        assertThat(parsed.skipped()).extracting(CredentialReportParser.Skipped::line).containsExactly(3, 4);
+        assertThat(parsed.skipped().get(0).user()).isEqualTo("bob");
+        assertThat(parsed.skipped().get(0).reason())
+                .isEqualTo("credential report line 3, column password_enabled: expected true or false, got 'maybe'");
+        assertThat(parsed.skipped().get(1).reason()).isEqualTo("credential report line 4: user 'eve' does not match"
+                + " its ARN");
     }
 }

@@ -45,6 +45,8 @@ class DocumentedIamPolicyTest {
         for (IamUser u : report.listUsers(line -> { })) {
             report.withDetails(u);
         }
+        AwsIamDirectory bulk = report.withDetailReads(1000, 2, "bulk");
+        bulk.withDetails(bulk.listUsers(line -> { }), line -> { });
         sandbox.directory(false, 1000).listUsers(line -> { });
         report.fetchLive(ZED);
         AwsIamUserAdmin admin = sandbox.admin();

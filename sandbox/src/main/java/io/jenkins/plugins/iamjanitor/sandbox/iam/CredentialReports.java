@@ -120,6 +120,13 @@ public final class CredentialReports {
         report = new Report(csv(), state.now());
     }
 
+    /** The CSV a report generated now would hold (tests derive malformed variants from it). */
+    public String csvNow() {
+        synchronized (state) {
+            return csv();
+        }
+    }
+
     /** The CSV in AWS's column order, root account first. */
     String csv() {
         StringBuilder sb = new StringBuilder(HEADER).append('\n');

@@ -43,13 +43,6 @@ final class IamReadHandlers {
         handlers.put("ListSigningCertificates", r -> page(r, "Certificates", user(r).certificates,
                 (x, c) -> x.elem("UserName", r.get("UserName")).elem("CertificateId", c.id)
                         .elem("CertificateBody", c.body).elem("Status", c.status).elem("UploadDate", c.uploaded)));
-        handlers.put("ListServiceSpecificCredentials", r -> page(r, "ServiceSpecificCredentials",
-                user(r).serviceCredentials.stream()
-                        .filter(c -> r.get("ServiceName") == null || r.get("ServiceName").equals(c.serviceName))
-                        .toList(),
-                (x, c) -> x.elem("UserName", r.get("UserName")).elem("Status", c.status)
-                        .elem("ServiceUserName", c.serviceUserName).elem("CreateDate", c.created)
-                        .elem("ServiceSpecificCredentialId", c.id).elem("ServiceName", c.serviceName)));
         handlers.put("ListMFADevices", r -> page(r, "MFADevices", user(r).mfaSerials,
                 (x, s) -> x.elem("UserName", r.get("UserName")).elem("SerialNumber", s)
                         .elem("EnableDate", state.mfaDevice(s).enabled)));
@@ -59,6 +52,7 @@ final class IamReadHandlers {
         handlers.put("ListUserPolicies", r -> page(r, "PolicyNames", List.copyOf(user(r).inlinePolicies.keySet()),
                 XmlWriter::text));
         handlers.put("GetUserPolicy", this::getUserPolicy);
+        new IamBulkReadHandlers(state).register(handlers);
     }
 
     private User user(QueryRequest r) {

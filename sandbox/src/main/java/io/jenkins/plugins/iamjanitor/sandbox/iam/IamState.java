@@ -114,6 +114,10 @@ public final class IamState {
         });
     }
 
+    public synchronized List<Group> groups() {
+        return List.copyOf(groups.values());
+    }
+
     public synchronized Group group(String name) {
         Group group = groups.get(name);
         if (group == null) {

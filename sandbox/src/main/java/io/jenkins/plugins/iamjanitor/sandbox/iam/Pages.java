@@ -25,11 +25,16 @@ final class Pages {
         boolean truncated = end < items.size();
         xml.elem("IsTruncated", truncated);
         if (truncated) {
-            xml.elem("Marker", Base64.getEncoder().encodeToString(("page:" + end).getBytes(StandardCharsets.UTF_8)));
+            xml.elem("Marker", marker(end));
         }
     }
 
-    private static int maxItems(QueryRequest request) {
+    /** The opaque marker that resumes at item {@code next}. */
+    static String marker(int next) {
+        return Base64.getEncoder().encodeToString(("page:" + next).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static int maxItems(QueryRequest request) {
         String raw = request.get("MaxItems");
         if (raw == null) {
             return 100;
@@ -46,7 +51,7 @@ final class Pages {
                 + "' at 'maxItems' failed to satisfy constraint: Member must have value between 1 and 1000");
     }
 
-    private static int start(QueryRequest request) {
+    static int start(QueryRequest request) {
         String marker = request.get("Marker");
         if (marker == null) {
             return 0;
