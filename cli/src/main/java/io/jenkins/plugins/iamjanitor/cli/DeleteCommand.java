@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "delete", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Deletes the named IAM users with every dependent object, after a fresh re-check and a JSON "
                 + "backup. Without --execute it is a dry-run that only prints the plan.",
-                "Users the policy finds active or in their grace period are kept; exempt users are never touched."})
+                "Users the policy would not flag (active, in their grace period, or with unknown activity under the "
+                        + "default --unknown-activity block) are kept; exempt users are never touched."})
 final class DeleteCommand implements Callable<Integer> {
     /** The approval channel stamped on every record this command makes. */
     static final String CHANNEL = "cli";
@@ -117,7 +118,9 @@ final class DeleteCommand implements Callable<Integer> {
         Instant evidence = null;
         if (live.isPresent()) {
             Verdict verdict = inactivity.evaluate(directory.withDetails(live.get()));
-            if (verdict.outcome() == Outcome.ACTIVE || verdict.outcome() == Outcome.GRACE_PERIOD) {
+            // Anything the scan would not flag is refused (unknown activity included); exempt users get the
+            // deleter's own exemption message.
+            if (verdict.outcome() != Outcome.INACTIVE && verdict.outcome() != Outcome.EXEMPT) {
                 refused.add(new DeletionResult(user, DeletionStatus.KEPT, "not deleted: " + verdict.reason(),
                         null, null));
                 return Optional.empty();

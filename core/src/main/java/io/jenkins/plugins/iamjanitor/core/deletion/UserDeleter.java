@@ -4,6 +4,8 @@ import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRecord;
 import io.jenkins.plugins.iamjanitor.core.model.IamUser;
 import io.jenkins.plugins.iamjanitor.core.model.MfaDevice;
 import io.jenkins.plugins.iamjanitor.core.policy.InactivityPolicy;
+import io.jenkins.plugins.iamjanitor.core.policy.Outcome;
+import io.jenkins.plugins.iamjanitor.core.policy.Verdict;
 import io.jenkins.plugins.iamjanitor.core.port.BackupStore;
 import io.jenkins.plugins.iamjanitor.core.port.IamDirectory;
 import io.jenkins.plugins.iamjanitor.core.port.IamUserAdmin;
@@ -45,6 +47,15 @@ public final class UserDeleter {
 
     /** One result per approval, in order. Users not named in an approval are never touched. */
     public List<DeletionResult> delete(List<ApprovalRecord> approvals, ProgressListener progress) {
+        return delete(approvals, progress, DeletionIntent.Listener.NONE);
+    }
+
+    /**
+     * As {@link #delete(List, ProgressListener)}, telling {@code intents} about each user after its backup is written
+     * and before its first destructive call; a listener that throws leaves that user untouched (FAILED).
+     */
+    public List<DeletionResult> delete(List<ApprovalRecord> approvals, ProgressListener progress,
+            DeletionIntent.Listener intents) {
         List<DeletionResult> results = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int attempted = 0;
@@ -63,7 +74,7 @@ public final class UserDeleter {
                 result = new DeletionResult(name, DeletionStatus.SKIPPED, "per-run cap of " + settings.maxDeletions()
                         + " deletion(s) reached; not attempted, run again to continue", null, null);
             } else {
-                result = safely(approval, line -> progress.progress(prefix + line));
+                result = safely(approval, line -> progress.progress(prefix + line), intents);
                 if (result.status() == DeletionStatus.PLANNED || result.status() == DeletionStatus.DELETED
                         || result.status() == DeletionStatus.FAILED) {
                     attempted++;
@@ -82,16 +93,41 @@ public final class UserDeleter {
     }
 
     /** One user's failure (a service error after retries, an unwritable backup) never stops the others. */
-    private DeletionResult safely(ApprovalRecord approval, ProgressListener progress) {
+    private DeletionResult safely(ApprovalRecord approval, ProgressListener progress,
+            DeletionIntent.Listener intents) {
         try {
-            return deleteOne(approval, progress);
+            return deleteOne(approval, progress, intents);
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return new DeletionResult(approval.userName(), DeletionStatus.FAILED, message, null, null);
         }
     }
 
-    private DeletionResult deleteOne(ApprovalRecord approval, ProgressListener progress) {
+    /**
+     * The user of an intent recorded by an interrupted run: DELETED with the intent's backup when the user is gone and
+     * that backup is of the same unique id (we deleted it); empty when the user still exists or the backup disagrees,
+     * so the caller runs the deletion normally.
+     */
+    public Optional<DeletionResult> finishedBefore(DeletionIntent intent) {
+        if (admin.snapshot(intent.userName()).isPresent()) {
+            return Optional.empty();
+        }
+        UserSnapshot backedUp;
+        try {
+            backedUp = backups.read(intent.backupFile()).snapshot();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        if (intent.userId() == null || !intent.userId().equals(backedUp.userId())) {
+            return Optional.empty();
+        }
+        return Optional.of(new DeletionResult(intent.userName(), DeletionStatus.DELETED,
+                "deleted by an earlier run that stopped before recording it (backup of " + intent.userId() + ")",
+                intent.backupFile(), DeletionPlanner.plan(backedUp)));
+    }
+
+    private DeletionResult deleteOne(ApprovalRecord approval, ProgressListener progress,
+            DeletionIntent.Listener intents) {
         String name = approval.userName();
         if (name.isBlank()) {
             return new DeletionResult(name, DeletionStatus.FAILED, "approval names no user", null, null);
@@ -122,9 +158,16 @@ public final class UserDeleter {
             return new DeletionResult(name, DeletionStatus.NOT_FOUND, "user disappeared before the re-check", null,
                     null);
         }
-        Optional<String> activity = LiveRecheck.activitySince(live.get(), approval.evidenceLastActivity());
+        IamUser current = LiveRecheck.complete(live.get(), snapshot);
+        Optional<String> activity = LiveRecheck.activitySince(current, approval.evidenceLastActivity());
         if (activity.isPresent()) {
             return kept(name, "used since the approval's evidence: " + activity.get(), null);
+        }
+        // The whole policy again, with the scan's settings: unknown activity (SSH keys, certificates, service-specific
+        // credentials) blocks here exactly as it blocks flagging, whoever named the user.
+        Verdict verdict = policy.evaluate(current);
+        if (verdict.outcome() != Outcome.INACTIVE) {
+            return kept(name, "no longer rated inactive at the re-check: " + verdict.reason(), null);
         }
         String backup;
         try {
@@ -134,6 +177,12 @@ public final class UserDeleter {
                     + e.getMessage(), null, plan);
         }
         progress.progress("backup written to " + backup);
+        try {
+            intents.beforeFirstCall(new DeletionIntent(name, snapshot.userId(), backup, clock.instant()));
+        } catch (RuntimeException e) {
+            return new DeletionResult(name, DeletionStatus.FAILED, "the deletion intent could not be recorded, "
+                    + "nothing deleted: " + e.getMessage(), backup, null);
+        }
         plan = withOrphanedVirtualMfa(plan, snapshot, backup);
         return new StepRunner(admin, snapshot, progress).run(plan, backup);
     }

@@ -9,6 +9,7 @@ import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRecord;
 import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRequest;
 import io.jenkins.plugins.iamjanitor.core.approval.UserDecision;
 import io.jenkins.plugins.iamjanitor.core.deletion.ApprovalEvidence;
+import io.jenkins.plugins.iamjanitor.core.deletion.DeletionIntent;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionResult;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionStatus;
 import io.jenkins.plugins.iamjanitor.core.model.AccessKey;
@@ -212,9 +213,15 @@ public final class ReviewWorkflow {
                 continue;
             }
             DeletionResult result;
+            Optional<DeletionIntent> intent = run.record.intentFor(d.userName());
             Optional<ActivityEvent> used = run.record.evidenceFor(d.userName())
                     .map(EvidenceSummary::useAfterEvidence);
-            if (used.isPresent()) {
+            if (intent.isPresent()) {
+                // Started by a run that stopped: it already counts against the cap; finish (or confirm) it.
+                result = ports.deleter().finishedBefore(intent.get()).orElseGet(() -> deleteOne(run, d));
+                run.progress.progress(d.userName() + ": resumed an interrupted deletion: " + result.status()
+                        + (result.reason() == null ? "" : " (" + result.reason() + ")"));
+            } else if (used.isPresent()) {
                 // IAM's last-used data lags by hours; CloudTrail saw the credentials work after the evidence.
                 ActivityEvent e = used.get();
                 result = new DeletionResult(d.userName(), DeletionStatus.KEPT, "CloudTrail shows "
@@ -240,7 +247,11 @@ public final class ReviewWorkflow {
                 d.channel(), run.record.ticket() == null ? null : run.record.ticket().key(),
                 ApprovalEvidence.lastSignOfLife(v.user(), v.lastActivity()));
         try {
-            List<DeletionResult> results = ports.deleter().delete(List.of(approval), run.progress);
+            // The intent is saved before the first destructive call, so a crash after DeleteUser is still ours.
+            List<DeletionResult> results = ports.deleter().delete(List.of(approval), run.progress, intent -> {
+                run.record = run.record.withIntent(intent, now());
+                ports.store().save(run.record);
+            });
             return results.isEmpty() ? new DeletionResult(d.userName(), DeletionStatus.FAILED,
                     "the deleter returned no result", null, List.of()) : results.get(0);
         } catch (ServiceException e) {
