@@ -111,23 +111,35 @@ public final class ReviewWorkflow {
             }
             return r;
         }
-        String id = settings.reviewId() != null ? settings.reviewId() : newId();
-        ReviewRecord fresh = ReviewRecord.start(id, settings.accountId(), settings.dryRun(), now());
-        ports.store().save(fresh);
+        ReviewRecord fresh = create();
+        String id = fresh.reviewId();
         progress.progress("Review " + id + " of account " + settings.accountId()
                 + (settings.dryRun() ? " (dry run: nothing will be deleted)" : " (execute: approved users will be"
                 + " deleted)") + ".");
         return fresh;
     }
 
-    /** Derived from the clock; a suffix keeps two reviews started in the same second apart. */
-    private String newId() {
-        String base = "review-" + settings.accountId() + "-" + ID_TIME.format(now());
-        String id = base;
-        for (int n = 2; ports.store().load(id).isPresent(); n++) {
-            id = base + "-" + n;
+    /**
+     * A new record under an id derived from the clock (or the one asked for), created exclusively: a suffix keeps two
+     * reviews started in the same second apart, even when another process takes an id between our look and our write.
+     */
+    private ReviewRecord create() {
+        if (settings.reviewId() != null) {
+            ReviewRecord fresh = ReviewRecord.start(settings.reviewId(), settings.accountId(), settings.dryRun(),
+                    now());
+            if (!ports.store().create(fresh)) {
+                throw new IllegalStateException("review " + settings.reviewId() + " was just created by another run");
+            }
+            return fresh;
         }
-        return id;
+        String base = "review-" + settings.accountId() + "-" + ID_TIME.format(now());
+        for (int n = 1; ; n++) {
+            ReviewRecord fresh = ReviewRecord.start(n == 1 ? base : base + "-" + n, settings.accountId(),
+                    settings.dryRun(), now());
+            if (ports.store().create(fresh)) {
+                return fresh;
+            }
+        }
     }
 
     private void scan(Run run) {
