@@ -103,7 +103,14 @@ final class DeleteCommand implements Callable<Integer> {
                     line -> ScanCommand.progress(err, line)));
             results.addAll(0, refused);
             print(out, results);
-            return results.stream().anyMatch(r -> r.status() == DeletionStatus.FAILED) ? 1 : 0;
+            List<String> unknown = results.stream().filter(DeleteCommand::unknownUser)
+                    .map(DeletionResult::userName).toList();
+            if (!unknown.isEmpty()) {
+                err.println("error: no such user: " + String.join(", ", unknown) + " (and no backup of ours in "
+                        + backupDir + "); check the name, e.g. with `iam-janitor scan`");
+                err.flush();
+            }
+            return results.stream().anyMatch(r -> r.status() == DeletionStatus.FAILED || unknownUser(r)) ? 1 : 0;
         }
     }
 
@@ -131,6 +138,11 @@ final class DeleteCommand implements Callable<Integer> {
                 evidence));
     }
 
+    /** A name that is neither in the account nor in our backups: most likely a typo, never a success. */
+    private static boolean unknownUser(DeletionResult r) {
+        return r.status() == DeletionStatus.NOT_FOUND && r.backupFile() == null;
+    }
+
     private void print(PrintWriter out, List<DeletionResult> results) {
         out.println(execute ? "DELETION RESULTS" : "DRY RUN - nothing was changed. Add --execute to delete.");
         for (DeletionResult r : results) {
@@ -139,9 +151,13 @@ final class DeleteCommand implements Callable<Integer> {
             if (r.backupFile() != null) {
                 out.println("  backup: " + r.backupFile());
             }
+            // "called" only for calls made; whatever a failure stopped before is labelled as not run.
             String verb = r.status() == DeletionStatus.PLANNED ? "would call" : "called";
             for (DeletionStep step : r.plan()) {
                 out.println("  " + verb + " " + step.describe());
+            }
+            for (DeletionStep step : r.notRun()) {
+                out.println("  planned, not run: " + step.describe());
             }
         }
         out.flush();

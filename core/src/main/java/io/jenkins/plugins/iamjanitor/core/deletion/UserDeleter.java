@@ -140,8 +140,7 @@ public final class UserDeleter {
                 + approval.approvedAt());
         Optional<UserSnapshot> found = admin.snapshot(name);
         if (found.isEmpty()) {
-            return new DeletionResult(name, DeletionStatus.NOT_FOUND,
-                    "user does not exist (already deleted, e.g. by an earlier run)", null, null);
+            return notFound(name);
         }
         UserSnapshot snapshot = found.get();
         Optional<String> exempt = policy.exemption(asUser(snapshot));
@@ -174,14 +173,14 @@ public final class UserDeleter {
             backup = backups.write(snapshot, approval);
         } catch (RuntimeException e) {
             return new DeletionResult(name, DeletionStatus.FAILED, "backup could not be written, nothing deleted: "
-                    + e.getMessage(), null, plan);
+                    + e.getMessage(), null, List.of(), plan);
         }
         progress.progress("backup written to " + backup);
         try {
             intents.beforeFirstCall(new DeletionIntent(name, snapshot.userId(), backup, clock.instant()));
         } catch (RuntimeException e) {
             return new DeletionResult(name, DeletionStatus.FAILED, "the deletion intent could not be recorded, "
-                    + "nothing deleted: " + e.getMessage(), backup, null);
+                    + "nothing deleted: " + e.getMessage(), backup, List.of(), plan);
         }
         plan = withOrphanedVirtualMfa(plan, snapshot, backup);
         return new StepRunner(admin, snapshot, progress).run(plan, backup);
@@ -206,6 +205,21 @@ public final class UserDeleter {
             }
         }
         return DeletionPlanner.sorted(out);
+    }
+
+    /**
+     * A user that does not exist is either one an earlier run deleted (we hold its backup) or a name nobody here knows,
+     * e.g. a typo: the two must not look alike, so the second carries no backup and says so.
+     */
+    private DeletionResult notFound(String name) {
+        List<String> earlier = backups.backupsOf(name);
+        if (earlier.isEmpty()) {
+            return new DeletionResult(name, DeletionStatus.NOT_FOUND, "no such user, and no backup of ours names it"
+                    + " (check the name)", null, null);
+        }
+        String latest = earlier.get(earlier.size() - 1);
+        return new DeletionResult(name, DeletionStatus.NOT_FOUND, "already deleted by an earlier run (backup "
+                + latest + ")", latest, null);
     }
 
     private static DeletionResult kept(String name, String reason, String backup) {

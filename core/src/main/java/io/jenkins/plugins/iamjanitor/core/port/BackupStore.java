@@ -15,6 +15,11 @@ public interface BackupStore {
     /** Reads a backup written by {@link #write}. */
     Backup read(String location);
 
+    /** Where the backups of users of this name are, oldest first; empty when this store holds none. */
+    default java.util.List<String> backupsOf(String userName) {
+        return java.util.List.of();
+    }
+
     record Backup(UserSnapshot snapshot, ApprovalRecord approval) {
     }
 }
