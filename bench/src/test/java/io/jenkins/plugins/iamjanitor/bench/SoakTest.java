@@ -3,6 +3,7 @@ package io.jenkins.plugins.iamjanitor.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.iamjanitor.bench.soak.KillSoak;
+import io.jenkins.plugins.iamjanitor.bench.soak.ReviewKillSoak;
 import io.jenkins.plugins.iamjanitor.bench.soak.SoakReview;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -35,5 +36,22 @@ class SoakTest {
         assertThat(outcome.killsSurvived()).isEqualTo(2);
         assertThat(outcome.finalExit()).isZero();
         assertThat(outcome.deleted()).isPositive();
+    }
+
+    /**
+     * Issue 14: the review itself SIGKILLed (twice as IAM receives a DeleteUser), a cap smaller than the approved set,
+     * three approved users coming back to life mid-run, two runs started at once; backups compared field by field.
+     */
+    @Test
+    void aReviewKilledAtRandomPointsHoldsTheCapKeepsRevivedUsersAndRefusesAConcurrentRun(@TempDir Path work)
+            throws Exception {
+        ReviewKillSoak.Outcome outcome = ReviewKillSoak.run(new ReviewKillSoak.Options(40, 0.5, 0.7, 4, 4, 12, 2, 11),
+                work, line -> { });
+
+        assertThat(outcome.violations()).isEmpty();
+        assertThat(outcome.killsSurvived()).isEqualTo(4);
+        assertThat(outcome.concurrentRefusals()).isEqualTo(1);
+        assertThat(outcome.deleted()).isEqualTo(4);
+        assertThat(outcome.approved()).isGreaterThan(outcome.cap() + outcome.revived());
     }
 }
