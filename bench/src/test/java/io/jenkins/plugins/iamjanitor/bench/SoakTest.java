@@ -19,7 +19,7 @@ class SoakTest {
     @Test
     void aReviewUnderFaultsDeletesExactlyTheApprovedUsersOnce(@TempDir Path work) throws Exception {
         SoakReview.Outcome outcome = SoakReview.run(new SoakReview.Options(40, 0.3, 0.5, 0.05, 0.10, 0.02, 0, 7, 10,
-                false), work, line -> { });
+                true), work, line -> { });
 
         assertThat(outcome.violations()).isEmpty();
         assertThat(outcome.approved()).isPositive().isLessThan(outcome.candidates());
@@ -45,8 +45,8 @@ class SoakTest {
     @Test
     void aReviewKilledAtRandomPointsHoldsTheCapKeepsRevivedUsersAndRefusesAConcurrentRun(@TempDir Path work)
             throws Exception {
-        ReviewKillSoak.Outcome outcome = ReviewKillSoak.run(new ReviewKillSoak.Options(40, 0.5, 0.7, 4, 4, 12, 2, 11),
-                work, line -> { });
+        ReviewKillSoak.Outcome outcome = ReviewKillSoak.run(new ReviewKillSoak.Options(40, 0.5, 0.7, 4, 4, 12, 2, 11,
+                true), work, line -> { });
 
         assertThat(outcome.violations()).isEmpty();
         assertThat(outcome.killsSurvived()).isEqualTo(4);
