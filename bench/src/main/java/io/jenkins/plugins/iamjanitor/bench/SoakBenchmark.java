@@ -1,6 +1,7 @@
 package io.jenkins.plugins.iamjanitor.bench;
 
 import io.jenkins.plugins.iamjanitor.bench.soak.KillSoak;
+import io.jenkins.plugins.iamjanitor.bench.soak.ReviewKillSoak;
 import io.jenkins.plugins.iamjanitor.bench.soak.SoakReview;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,6 +22,8 @@ final class SoakBenchmark implements Benchmark {
             "faults injected", "violations", "wall s");
     static final List<String> KILL_HEADERS = List.of("users", "named", "deleted", "kills survived", "CLI runs",
             "final exit", "teardown calls", "violations", "wall s");
+    static final List<String> REVIEW_KILL_HEADERS = List.of("users", "approved", "cap", "deleted", "revived mid-run",
+            "kills survived", "review runs", "concurrent run refused", "violations", "wall s");
 
     @Override
     public String name() {
@@ -31,6 +34,7 @@ final class SoakBenchmark implements Benchmark {
     public String usage() {
         return "soak [--users 1000] [--leavers 0.3] [--approve 0.5] [--errors 0.05] [--throttles 0.10] [--drops 0.02]"
                 + " [--kill-users 200] [--kills 10] [--latency-ms 2] [--seed 42] [--disabled-used-last false]"
+                + " [--review-kill-users 200] [--review-kills 10] [--review-cap 10]"
                 + " [--keep-dir false] [--markdown FILE]";
     }
 
@@ -47,6 +51,9 @@ final class SoakBenchmark implements Benchmark {
         int latency = args.integer("latency-ms", 2);
         long seed = args.integer("seed", 42);
         boolean disabledLast = Boolean.parseBoolean(args.string("disabled-used-last", "false"));
+        int reviewKillUsers = args.integer("review-kill-users", 200);
+        int reviewKills = args.integer("review-kills", 10);
+        int reviewCap = args.integer("review-cap", 10);
         boolean keep = Boolean.parseBoolean(args.string("keep-dir", "false"));
         String markdown = args.string("markdown", null);
         Path work = Files.createTempDirectory("iam-janitor-soak");
@@ -65,16 +72,27 @@ final class SoakBenchmark implements Benchmark {
                     k.finalExit(), k.teardownCalls(), k.violations().size(),
                     String.format(Locale.ROOT, "%.1f", k.wallSeconds()));
             k.violations().forEach(v -> log.println("soak: VIOLATION " + v));
+            log.println("soak: review --execute killed " + reviewKills + " times, " + reviewKillUsers + " users, cap "
+                    + reviewCap);
+            ReviewKillSoak.Outcome rk = ReviewKillSoak.run(new ReviewKillSoak.Options(reviewKillUsers, 0.3, 0.7,
+                    reviewCap, reviewKills, 30, latency, seed, true), work.resolve("review-kill"), log::println);
+            Table reviewKill = new Table(REVIEW_KILL_HEADERS).row(rk.users(), rk.approved(), rk.cap(), rk.deleted(),
+                    rk.revived(), rk.killsSurvived(), rk.runs(), rk.concurrentRefusals() == 1 ? "yes" : "no",
+                    rk.violations().size(), String.format(Locale.ROOT, "%.1f", rk.wallSeconds()));
+            rk.violations().forEach(v -> log.println("soak: VIOLATION " + v));
             out.print(review.text());
             out.println();
             out.print(kill.text());
+            out.println();
+            out.print(reviewKill.text());
             if (markdown != null) {
-                Files.writeString(Path.of(markdown), review.markdown() + "\n" + kill.markdown());
+                Files.writeString(Path.of(markdown), review.markdown() + "\n" + kill.markdown() + "\n"
+                        + reviewKill.markdown());
                 log.println("soak: tables written to " + markdown);
             }
-            if (!r.violations().isEmpty() || !k.violations().isEmpty()) {
-                throw new IllegalStateException((r.violations().size() + k.violations().size())
-                        + " invariant(s) violated; see above");
+            int violated = r.violations().size() + k.violations().size() + rk.violations().size();
+            if (violated > 0) {
+                throw new IllegalStateException(violated + " invariant(s) violated; see above");
             }
         } finally {
             if (!keep) {
