@@ -110,6 +110,11 @@ class DeleteRestoreCliTest {
                 .contains("the console password").contains("MFA device arn:aws:iam::123456789012:mfa/zed");
         assertThat(state().hasUser("zed")).isFalse();
 
+        CliRun bounded = CliRun.run("restore", backup.toString(), "--permissions-boundary",
+                "arn:aws:iam::123456789012:policy/IamJanitorRestoredUserBoundary");
+        assertThat(bounded.out()).contains("+ permissions boundary arn:aws:iam::123456789012:policy/"
+                + "IamJanitorRestoredUserBoundary");
+
         CliRun restore = CliRun.run("restore", backup.toString(), "--execute", "--endpoint-url",
                 sandbox.iamEndpoint().toString());
         assertThat(restore.exitCode()).as(restore.err()).isZero();
