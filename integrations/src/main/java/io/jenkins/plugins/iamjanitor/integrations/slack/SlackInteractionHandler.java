@@ -127,7 +127,7 @@ public final class SlackInteractionHandler {
         Approver approver;
         try {
             SlackUser user = channel.slack().userInfo(userId);
-            approver = new Approver(user.id(), user.displayName(), user.email());
+            approver = new Approver(user.id(), user.displayName(), user.email(), user.name());
         } catch (ServiceException e) {
             // Without the profile the self-approval check is incomplete: refuse rather than guess.
             tell(channelId, userId, "Could not look up your Slack profile (" + e.errorCode() + "); nothing was changed.");
