@@ -19,6 +19,7 @@ import io.jenkins.plugins.iamjanitor.core.port.ServiceException;
 import io.jenkins.plugins.iamjanitor.core.scan.ScanResult;
 import io.jenkins.plugins.iamjanitor.core.ticket.TicketRef;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -158,21 +159,35 @@ public final class ReviewWorkflow {
         ApprovalRequest request = new ApprovalRequest(run.record.reviewId(), run.record.accountId(),
                 run.record.candidates(), settings.approvalChannel(), settings.approvers(), settings.message(),
                 settings.buildUrl(), null);
-        if (run.record.approvalHandle() == null) {
-            ApprovalHandle handle = ports.approvals().post(request);
-            run.save(run.record.withApprovalHandle(handle, now()));
-            run.progress.progress("Asked for approval in " + handle.channel() + ".");
-        } else {
-            // Posted by an earlier run that stopped while waiting: wait on the same messages, never post again.
-            if (ports.approvals() instanceof ApprovalResumption resumable) {
-                resumable.resume(request, run.record.approvalHandle());
+        ApprovalResumption resumable = ports.approvals() instanceof ApprovalResumption r ? r : null;
+        // Each decision is saved as it arrives: a crash while waiting loses none of them.
+        AutoCloseable following = resumable == null ? () -> { }
+                : resumable.followDecisions(request.reviewId(), d -> run.keep(d));
+        ApprovalOutcome outcome;
+        try (following) {
+            if (run.record.approvalHandle() == null) {
+                ApprovalHandle handle = ports.approvals().post(request);
+                run.save(run.record.withApprovalHandle(handle.postedAt() != null ? handle : handle.postedAt(now()),
+                        now()));
+                run.progress.progress("Asked for approval in " + handle.channel() + ".");
+            } else {
+                // Posted by an earlier run that stopped while waiting: wait on the same messages, never post again,
+                // and keep the decisions that earlier run saw.
+                if (resumable != null) {
+                    resumable.resume(request, run.record.approvalHandle(), run.record.decisionsSoFar());
+                }
+                run.progress.progress("Still waiting on the approval request posted earlier in "
+                        + run.record.approvalHandle().channel() + ".");
             }
-            run.progress.progress("Still waiting on the approval request posted earlier in "
-                    + run.record.approvalHandle().channel() + ".");
+            Duration left = windowLeft(run.record.approvalHandle());
+            run.progress.progress("Waiting up to " + left + " for decisions"
+                    + (left.equals(settings.approvalTimeout()) ? "" : " (what is left of the "
+                    + settings.approvalTimeout() + " window)") + "...");
+            outcome = ports.approvals().await(run.record.approvalHandle(), left);
+        } catch (Exception e) {
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
         }
-        run.progress.progress("Waiting up to " + settings.approvalTimeout() + " for decisions...");
-        ApprovalOutcome outcome = ports.approvals().await(run.record.approvalHandle(), settings.approvalTimeout());
-        ReviewRecord r = run.record.withApproval(outcome, now());
+        ReviewRecord r = run.current().withApproval(outcome, now());
         if (outcome.timedOut()) {
             r = r.withNote("The approval request timed out: users without a decision were not approved.", now());
         }
@@ -180,6 +195,15 @@ public final class ReviewWorkflow {
         List<UserDecision> approved = run.record.approvedCandidates();
         run.progress.progress("Decisions: " + approved.size() + " approved, " + outcome.kept().size() + " kept"
                 + (outcome.timedOut() ? ", timed out" : "") + ".");
+    }
+
+    /** The approval window runs from the post: a resumed review waits only for what is left of it. */
+    private Duration windowLeft(ApprovalHandle handle) {
+        if (handle.postedAt() == null) {
+            return settings.approvalTimeout();
+        }
+        Duration left = Duration.between(now(), handle.postedAt().plus(settings.approvalTimeout()));
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     private void openTicket(Run run) {
@@ -321,10 +345,20 @@ public final class ReviewWorkflow {
             this.observer = observer;
         }
 
-        void save(ReviewRecord updated) {
+        synchronized void save(ReviewRecord updated) {
             record = updated;
             ports.store().save(updated);
             observer.stageCompleted(updated);
+        }
+
+        /** Saves one decision as it arrives, on the channel's thread while the workflow waits. */
+        synchronized void keep(UserDecision decision) {
+            record = record.withDecisionSoFar(decision, now());
+            ports.store().save(record);
+        }
+
+        synchronized ReviewRecord current() {
+            return record;
         }
     }
 }
