@@ -1,6 +1,7 @@
 package io.jenkins.plugins.iamjanitor.bench;
 
 import io.jenkins.plugins.iamjanitor.bench.soak.KillSoak;
+import io.jenkins.plugins.iamjanitor.bench.soak.ReviewKillSoak;
 import io.jenkins.plugins.iamjanitor.bench.soak.SoakReview;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,6 +22,8 @@ final class SoakBenchmark implements Benchmark {
             "faults injected", "violations", "wall s");
     static final List<String> KILL_HEADERS = List.of("action", "users", "named", "deleted / quarantined",
             "kills survived", "runs", "final exit", "IAM write calls", "violations", "wall s");
+    static final List<String> REVIEW_KILL_HEADERS = List.of("users", "approved", "cap", "deleted", "revived mid-run",
+            "kills survived", "review runs", "concurrent run refused", "violations", "wall s");
 
     @Override
     public String name() {
@@ -31,7 +34,8 @@ final class SoakBenchmark implements Benchmark {
     public String usage() {
         return "soak [--users 1000] [--leavers 0.3] [--approve 0.5] [--errors 0.05] [--throttles 0.10] [--drops 0.02]"
                 + " [--kill-users 200] [--kills 10] [--latency-ms 2] [--seed 42] [--disabled-used-last false]"
-                + " [--parts review,delete,quarantine] [--keep-dir false] [--markdown FILE]";
+                + " [--parts review,delete,quarantine,review-kill] [--review-kill-users 200] [--review-kills 10]"
+                + " [--review-cap 10] [--keep-dir false] [--markdown FILE]";
     }
 
     @Override
@@ -47,9 +51,12 @@ final class SoakBenchmark implements Benchmark {
         int latency = args.integer("latency-ms", 2);
         long seed = args.integer("seed", 42);
         boolean disabledLast = Boolean.parseBoolean(args.string("disabled-used-last", "false"));
+        int reviewKillUsers = args.integer("review-kill-users", 200);
+        int reviewKills = args.integer("review-kills", 10);
+        int reviewCap = args.integer("review-cap", 10);
         boolean keep = Boolean.parseBoolean(args.string("keep-dir", "false"));
         String markdown = args.string("markdown", null);
-        List<String> parts = List.of(args.string("parts", "review,delete,quarantine").split(","));
+        List<String> parts = List.of(args.string("parts", "review,delete,quarantine,review-kill").split(","));
         Path work = Files.createTempDirectory("iam-janitor-soak");
         try {
             Table review = new Table(REVIEW_HEADERS);
@@ -81,11 +88,24 @@ final class SoakBenchmark implements Benchmark {
                 k.violations().forEach(v -> log.println("soak: VIOLATION " + action + ": " + v));
                 killViolations.addAll(k.violations());
             }
+            Table reviewKill = new Table(REVIEW_KILL_HEADERS);
+            if (parts.contains("review-kill")) {
+                log.println("soak: review --execute killed " + reviewKills + " times, " + reviewKillUsers
+                        + " users, cap " + reviewCap);
+                ReviewKillSoak.Outcome rk = ReviewKillSoak.run(new ReviewKillSoak.Options(reviewKillUsers, 0.3, 0.7,
+                        reviewCap, reviewKills, 30, latency, seed, true), work.resolve("review-kill"), log::println);
+                reviewKill.row(rk.users(), rk.approved(), rk.cap(), rk.deleted(), rk.revived(), rk.killsSurvived(),
+                        rk.runs(), rk.concurrentRefusals() == 1 ? "yes" : "no", rk.violations().size(),
+                        String.format(Locale.ROOT, "%.1f", rk.wallSeconds()));
+                rk.violations().forEach(v -> log.println("soak: VIOLATION review-kill: " + v));
+                killViolations.addAll(rk.violations());
+            }
             String reviewText = parts.contains("review") ? review.text() + "\n" : "";
-            out.print(reviewText + kill.text());
+            String reviewKillText = parts.contains("review-kill") ? "\n" + reviewKill.text() : "";
+            out.print(reviewText + kill.text() + reviewKillText);
             if (markdown != null) {
                 Files.writeString(Path.of(markdown), (parts.contains("review") ? review.markdown() + "\n" : "")
-                        + kill.markdown());
+                        + kill.markdown() + (parts.contains("review-kill") ? "\n" + reviewKill.markdown() : ""));
                 log.println("soak: tables written to " + markdown);
             }
             if (!reviewViolations.isEmpty() || !killViolations.isEmpty()) {

@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "delete", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Deletes the named IAM users with every dependent object, after a fresh re-check and a JSON "
                 + "backup. Without --execute it is a dry-run that only prints the plan.",
-                "Users the policy finds active or in their grace period are kept; exempt users are never touched."})
+                "Users the policy would not flag (active, in their grace period, or with unknown activity under the "
+                        + "default --unknown-activity block) are kept; exempt users are never touched."})
 final class DeleteCommand implements Callable<Integer> {
     /** The approval channel stamped on every record this command makes. */
     static final String CHANNEL = "cli";
@@ -120,7 +121,14 @@ final class DeleteCommand implements Callable<Integer> {
                     line -> ScanCommand.progress(err, line)));
             results.addAll(0, refused);
             print(out, results);
-            return results.stream().anyMatch(r -> r.status() == DeletionStatus.FAILED) ? 1 : 0;
+            List<String> unknown = results.stream().filter(DeleteCommand::unknownUser)
+                    .map(DeletionResult::userName).toList();
+            if (!unknown.isEmpty()) {
+                err.println("error: no such user: " + String.join(", ", unknown) + " (and no backup of ours in "
+                        + backupDir + "); check the name, e.g. with `iam-janitor scan`");
+                err.flush();
+            }
+            return results.stream().anyMatch(r -> r.status() == DeletionStatus.FAILED || unknownUser(r)) ? 1 : 0;
         }
     }
 
@@ -135,7 +143,9 @@ final class DeleteCommand implements Callable<Integer> {
         Instant evidence = null;
         if (live.isPresent()) {
             Verdict verdict = inactivity.evaluate(directory.withDetails(live.get()));
-            if (verdict.outcome() == Outcome.ACTIVE || verdict.outcome() == Outcome.GRACE_PERIOD) {
+            // Anything the scan would not flag is refused (unknown activity included); exempt users get the
+            // deleter's own exemption message.
+            if (verdict.outcome() != Outcome.INACTIVE && verdict.outcome() != Outcome.EXEMPT) {
                 refused.add(new DeletionResult(user, DeletionStatus.KEPT, "not deleted: " + verdict.reason(),
                         null, null));
                 return Optional.empty();
@@ -146,6 +156,11 @@ final class DeleteCommand implements Callable<Integer> {
                 evidence));
     }
 
+    /** A name that is neither in the account nor in our backups: most likely a typo, never a success. */
+    private static boolean unknownUser(DeletionResult r) {
+        return r.status() == DeletionStatus.NOT_FOUND && r.backupFile() == null;
+    }
+
     private void print(PrintWriter out, List<DeletionResult> results) {
         out.println(execute ? "DELETION RESULTS" : "DRY RUN - nothing was changed. Add --execute to delete.");
         for (DeletionResult r : results) {
@@ -154,9 +169,13 @@ final class DeleteCommand implements Callable<Integer> {
             if (r.backupFile() != null) {
                 out.println("  backup: " + r.backupFile());
             }
+            // "called" only for calls made; whatever a failure stopped before is labelled as not run.
             String verb = r.status() == DeletionStatus.PLANNED ? "would call" : "called";
             for (DeletionStep step : r.plan()) {
                 out.println("  " + verb + " " + step.describe());
+            }
+            for (DeletionStep step : r.notRun()) {
+                out.println("  planned, not run: " + step.describe());
             }
         }
         out.flush();

@@ -31,6 +31,11 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--execute", description = "Really recreate the user. Without it: print what would happen.")
     boolean execute;
 
+    @Option(names = "--permissions-boundary", paramLabel = "POLICY_ARN",
+            description = "Recreate the user with this permissions boundary instead of the backup's (the restore "
+                    + "policy in docs/aws.md only lets restore create users that carry its boundary).")
+    String boundary;
+
     @Mixin
     TargetOptions target = new TargetOptions();
 
@@ -46,7 +51,7 @@ final class RestoreCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path dir = file.toAbsolutePath().getParent();
         BackupStore.Backup backup = new JsonBackupStore(dir, clock).read(file.toString());
-        UserSnapshot s = backup.snapshot();
+        UserSnapshot s = boundary == null ? backup.snapshot() : withBoundary(backup.snapshot(), boundary);
         out.println((execute ? "Restoring " : "DRY RUN - would restore ") + s.userName() + " (" + s.arn() + ")"
                 + (backup.approval() == null ? "" : ", deleted with approval of " + backup.approval().approverId()
                         + " via " + backup.approval().channel()));
@@ -69,6 +74,16 @@ final class RestoreCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The backup with another boundary: caps whatever policies and groups come back with the user. */
+    static UserSnapshot withBoundary(UserSnapshot s, String arn) {
+        if (!arn.startsWith("arn:aws") || !arn.contains(":policy/")) {
+            throw new UsageException("--permissions-boundary must be a policy ARN, got '" + arn + "'");
+        }
+        return new UserSnapshot(s.userName(), s.userId(), s.arn(), s.path(), s.createDate(), s.tags(), arn,
+                s.groups(), s.attachedPolicyArns(), s.inlinePolicies(), s.loginProfile(), s.accessKeys(),
+                s.mfaDevices(), s.sshPublicKeys(), s.signingCertificates(), s.serviceSpecificCredentials());
     }
 
     static List<String> recreated(UserSnapshot s) {

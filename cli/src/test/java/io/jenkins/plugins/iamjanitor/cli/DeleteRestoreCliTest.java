@@ -53,10 +53,12 @@ class DeleteRestoreCliTest {
         return sandbox.iam().state();
     }
 
+    /** zed holds an SSH key, a certificate and a CodeCommit credential: only flagged with unknown activity ignored. */
     CliRun delete(String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("delete", "zed", "walt", "busy", "guarded",
                 "--approved-by", "ann@example.com", "--ticket", "SEC-9", "--backup-dir", tmp.resolve("b").toString(),
-                "--endpoint-url", sandbox.iamEndpoint().toString(), "--role-arn", ROLE));
+                "--endpoint-url", sandbox.iamEndpoint().toString(), "--role-arn", ROLE, "--unknown-activity",
+                "ignore"));
         args.addAll(List.of(extra));
         return CliRun.run(args.toArray(String[]::new));
     }
@@ -95,7 +97,10 @@ class DeleteRestoreCliTest {
         assertThat(run.out()).contains("backup: " + backup);
 
         CliRun again = delete("--execute");
-        assertThat(again.out()).as("re-run is harmless").contains("zed: NOT_FOUND").contains("walt: NOT_FOUND");
+        assertThat(again.out()).as("re-run is harmless")
+                .contains("zed: NOT_FOUND - already deleted by an earlier run (backup " + backup + ")")
+                .contains("walt: NOT_FOUND - already deleted by an earlier run (backup ");
+        assertThat(again.exitCode()).as(again.err()).isZero();
 
         CliRun dry = CliRun.run("restore", backup.toString(), "--endpoint-url", sandbox.iamEndpoint().toString());
         assertThat(dry.exitCode()).as(dry.err()).isZero();
@@ -105,12 +110,50 @@ class DeleteRestoreCliTest {
                 .contains("the console password").contains("MFA device arn:aws:iam::123456789012:mfa/zed");
         assertThat(state().hasUser("zed")).isFalse();
 
+        CliRun bounded = CliRun.run("restore", backup.toString(), "--permissions-boundary",
+                "arn:aws:iam::123456789012:policy/IamJanitorRestoredUserBoundary");
+        assertThat(bounded.out()).contains("+ permissions boundary arn:aws:iam::123456789012:policy/"
+                + "IamJanitorRestoredUserBoundary");
+
         CliRun restore = CliRun.run("restore", backup.toString(), "--execute", "--endpoint-url",
                 sandbox.iamEndpoint().toString());
         assertThat(restore.exitCode()).as(restore.err()).isZero();
         assertThat(restore.out()).contains("Restored zed.");
         assertThat(state().hasUser("zed")).isTrue();
         assertThat(state().<List<String>>locked(s -> List.copyOf(s.user("zed").groups))).containsExactlyInAnyOrder("developers", "readonly");
+    }
+
+    @Test
+    void withTheDefaultUnknownActivityBlockAUserHoldingSshKeysOrServiceCredentialsIsNotDeleted() {
+        CliRun run = CliRun.run("delete", "zed", "--approved-by", "ann@example.com", "--backup-dir",
+                tmp.resolve("b").toString(), "--endpoint-url", sandbox.iamEndpoint().toString(), "--execute");
+        assertThat(run.out()).contains("zed: KEPT - not deleted: unknown activity");
+        assertThat(state().hasUser("zed")).isTrue();
+        assertThat(sandbox.iam().calls("DeleteUser")).isZero();
+        assertThat(Files.exists(tmp.resolve("b"))).isFalse();
+    }
+
+    @Test
+    void aNameNobodyKnowsIsAnErrorSuggestingScanNotASuccess() {
+        CliRun run = CliRun.run("delete", "no.such.user", "--approved-by", "ann@example.com", "--backup-dir",
+                tmp.resolve("b").toString(), "--endpoint-url", sandbox.iamEndpoint().toString(), "--execute");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("no.such.user: NOT_FOUND - no such user, and no backup of ours names it")
+                .doesNotContain("already deleted");
+        assertThat(run.err()).contains("error: no such user: no.such.user").contains("iam-janitor scan");
+    }
+
+    @Test
+    void aBackupThatCannotBeWrittenPrintsNoCallAsCalled() throws Exception {
+        Path notADir = Files.writeString(tmp.resolve("b"), "a file where the backup directory should be");
+        CliRun run = CliRun.run("delete", "walt", "--approved-by", "ann@example.com", "--backup-dir",
+                notADir.toString(), "--endpoint-url", sandbox.iamEndpoint().toString(), "--execute");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("walt: FAILED - backup could not be written, nothing deleted")
+                .doesNotContain("called ")
+                .contains("  planned, not run: DeleteAccessKey(UserName=walt")
+                .contains("  planned, not run: DeleteUser(UserName=walt)");
+        assertThat(state().hasUser("walt")).isTrue();
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 /**
  * Sits in front of the IAM emulator on the same loopback server and adds what the benchmarks need but the emulator
@@ -31,11 +32,21 @@ public final class IamFront implements HttpHandler {
     private final AtomicLong mutations = new AtomicLong();
     private final Map<String, AtomicInteger> deletedUsers = new ConcurrentHashMap<>();
     private final Map<String, List<String>> writesByUser = new ConcurrentHashMap<>();
+    private volatile BiConsumer<String, String> beforeMutation = (action, user) -> { };
 
     /** @param limit null for no account-wide limit */
     public IamFront(IamEmulator emulator, TokenBucket limit) {
         this.emulator = emulator;
         this.limit = limit;
+    }
+
+    /**
+     * Called with (action, user name) for every mutating request after it has been received and before the emulator
+     * applies it: a soak kills its client here (so the call succeeds in IAM but its caller never hears of it) or
+     * changes a user behind the client's back.
+     */
+    public void beforeMutation(BiConsumer<String, String> hook) {
+        this.beforeMutation = hook == null ? (action, user) -> { } : hook;
     }
 
     /** Requests answered {@code Throttling} by the rate limit (they never reached the emulator). */
@@ -79,6 +90,9 @@ public final class IamFront implements HttpHandler {
         String user = form.get("UserName");
         boolean mutating = isMutating(action);
         IamState state = emulator.state();
+        if (mutating) {
+            beforeMutation.accept(action, user);
+        }
         boolean existed = user != null && state.hasUser(user);
         exchange.setStreams(new ByteArrayInputStream(body), null);
         emulator.handle(exchange);

@@ -127,6 +127,9 @@ public final class KillSoak {
         command.addAll(users);
         command.addAll(List.of("--approved-by", "soak-approver", "--backup-dir", backups.toString(),
                 "--max-deletions", Integer.toString(users.size()), "--execute",
+                // Leavers hold SSH keys, certificates and service credentials (no last-use data): with the default
+                // "block" the re-check keeps them, so the soak deletes as a scan with "ignore" would flag.
+                "--unknown-activity", "ignore",
                 "--endpoint-url", rig.endpoint().toString(), "--region", "us-east-1"));
         return command;
     }

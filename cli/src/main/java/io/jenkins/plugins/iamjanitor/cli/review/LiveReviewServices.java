@@ -23,6 +23,7 @@ import io.jenkins.plugins.iamjanitor.integrations.jira.JiraRestClient;
 import io.jenkins.plugins.iamjanitor.integrations.jira.JiraSettings;
 import io.jenkins.plugins.iamjanitor.integrations.jira.JiraTicketTracker;
 import io.jenkins.plugins.iamjanitor.integrations.preflight.Preflight;
+import io.jenkins.plugins.iamjanitor.integrations.slack.SlackInteractionHandler;
 import io.jenkins.plugins.iamjanitor.integrations.slack.SlackSecret;
 import io.jenkins.plugins.iamjanitor.integrations.slack.SlackWebClient;
 import java.net.URI;
@@ -39,7 +40,8 @@ public final class LiveReviewServices implements ReviewServices {
 
     /**
      * @param env the process environment: {@code SLACK_BOT_TOKEN}, {@code SLACK_APP_TOKEN}, optional
-     *            {@code SLACK_SIGNING_SECRET}; {@code JIRA_EMAIL} + {@code JIRA_API_TOKEN} (Cloud) or {@code JIRA_PAT}
+     *            {@code SLACK_SIGNING_SECRET}, {@code SLACK_TEAM_ID} and {@code SLACK_APP_ID} (clicks from any other
+     *            workspace or app are refused); {@code JIRA_EMAIL} + {@code JIRA_API_TOKEN} (Cloud) or {@code JIRA_PAT}
      *            (Data Center)
      */
     public record Config(AwsSettings aws, Map<String, String> env, String jiraUrl, String jiraProject,
@@ -98,7 +100,8 @@ public final class LiveReviewServices implements ReviewServices {
         activity = new AwsCloudTrailActivityLog(CloudTrailSettings.defaults(config.cloudTrailRegions()), trail);
 
         SlackConnection slack = keep(new SlackConnection(SlackWebClient.DEFAULT_BASE, bot, app,
-                SlackSecret.of(signing == null || signing.isBlank() ? "unused-with-socket-mode" : signing), clock));
+                SlackSecret.of(signing == null || signing.isBlank() ? "unused-with-socket-mode" : signing), clock,
+                new SlackInteractionHandler.Expected(env.get("SLACK_TEAM_ID"), env.get("SLACK_APP_ID"))));
         approvals = slack.connect(Duration.ofSeconds(30)).approvals();
         notifier = slack.notifier(null);
 

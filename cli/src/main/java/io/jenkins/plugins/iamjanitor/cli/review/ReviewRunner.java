@@ -27,6 +27,7 @@ import io.jenkins.plugins.iamjanitor.core.scan.InactivityScanner;
 import io.jenkins.plugins.iamjanitor.integrations.preflight.Preflight;
 import io.jenkins.plugins.iamjanitor.integrations.review.DirectoryReportStore;
 import io.jenkins.plugins.iamjanitor.integrations.review.JsonReviewStore;
+import io.jenkins.plugins.iamjanitor.integrations.review.StateDirectoryLock;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -145,6 +146,15 @@ public final class ReviewRunner {
                 options.activityLookback(),
                 options.ticketFields(), options.doneStatus(), deletion);
         ReviewWorkflow workflow = new ReviewWorkflow(ports, settings, gate, clock, new ApprovalWait(heartbeat, clock));
+        // Held for the whole run: a second review started meanwhile on this state directory stops with a clear error
+        // instead of resuming (or numbering) the same review.
+        try (StateDirectoryLock lock = StateDirectoryLock.acquire(options.stateDir(), clock)) {
+            return run(workflow, store, progress, observer);
+        }
+    }
+
+    private ReviewRecord run(ReviewWorkflow workflow, JsonReviewStore store, ProgressListener progress,
+            ReviewObserver observer) {
         if (options.newReview()) {
             (options.reviewId() != null ? store.load(options.reviewId()) : store.findUnfinished(services.accountId()))
                     .filter(r -> !r.finished())

@@ -30,11 +30,17 @@ final class SlackConnection implements AutoCloseable {
     private final SlackWebClient web;
 
     SlackConnection(URI apiBase, SlackSecret botToken, SlackSecret appToken, SlackSecret signingSecret, Clock clock) {
+        this(apiBase, botToken, appToken, signingSecret, clock, SlackInteractionHandler.Expected.ANY);
+    }
+
+    /** @param expected the workspace and app clicks must come from (SLACK_TEAM_ID, SLACK_APP_ID) */
+    SlackConnection(URI apiBase, SlackSecret botToken, SlackSecret appToken, SlackSecret signingSecret, Clock clock,
+            SlackInteractionHandler.Expected expected) {
         SlackWebClient web = new SlackWebClient(apiBase, botToken);
         this.web = web;
         SlackApprovalChannel channel = new SlackApprovalChannel(web, new ReviewDecisions(clock));
         SlackInteractionHandler handler = new SlackInteractionHandler(channel,
-                new SlackRequestVerifier(signingSecret, clock), handlerPool);
+                new SlackRequestVerifier(signingSecret, clock), handlerPool, expected);
         this.socket = new SlackSocketModeClient(web, appToken, handler, HttpClient.newHttpClient(), scheduler,
                 Duration.ofSeconds(1));
         this.approvals = new SlackApprovals(channel);

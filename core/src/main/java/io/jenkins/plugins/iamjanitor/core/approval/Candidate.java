@@ -13,14 +13,22 @@ import java.util.Set;
  *
  * <p>Identities come from the IAM user's tags: {@value #SLACK_TAG} (one or more Slack user ids, comma separated)
  * and {@code email}/{@code mail} (any case); an IAM user name that looks like an email address counts as one too.
+ * Beyond those, {@code identities} holds the user name and every tag value, matched by {@link SelfApproval}, and
+ * {@code ownerKnown} says whether any tag names an owner at all (else the review shows "owner unknown").
  */
-public record Candidate(String userName, Set<String> channelIds, Set<String> emails) {
+public record Candidate(String userName, Set<String> channelIds, Set<String> emails, Set<String> identities,
+        boolean ownerKnown) {
     public static final String SLACK_TAG = "slack-user-id";
 
     public Candidate {
         Objects.requireNonNull(userName, "userName");
         channelIds = channelIds == null ? Set.of() : Set.copyOf(channelIds);
         emails = emails == null ? Set.of() : lower(emails);
+        identities = identities == null ? Set.of(userName.toLowerCase(Locale.ROOT)) : Set.copyOf(identities);
+    }
+
+    public Candidate(String userName, Set<String> channelIds, Set<String> emails) {
+        this(userName, channelIds, emails, null, !channelIds.isEmpty() || !emails.isEmpty());
     }
 
     public static Candidate of(IamUser user) {
@@ -43,13 +51,13 @@ public record Candidate(String userName, Set<String> channelIds, Set<String> ema
                 }
             }
         }
-        return new Candidate(user.userName(), ids, mails);
+        return new Candidate(user.userName(), ids, mails, SelfApproval.identities(user),
+                SelfApproval.ownerKnown(user) || !ids.isEmpty() || !mails.isEmpty());
     }
 
-    /** Whether the approver is (as far as the channel can tell) this very person. */
+    /** Whether the approver may be this very person (see {@link SelfApproval}). */
     public boolean isSamePerson(Approver approver) {
-        return channelIds.contains(approver.id())
-                || (approver.email() != null && emails.contains(approver.email().toLowerCase(Locale.ROOT)));
+        return SelfApproval.isSamePerson(this, approver);
     }
 
     private static Set<String> lower(Set<String> in) {

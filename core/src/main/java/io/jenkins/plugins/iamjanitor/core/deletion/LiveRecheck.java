@@ -3,6 +3,9 @@ package io.jenkins.plugins.iamjanitor.core.deletion;
 import io.jenkins.plugins.iamjanitor.core.model.AccessKey;
 import io.jenkins.plugins.iamjanitor.core.model.ConsolePassword;
 import io.jenkins.plugins.iamjanitor.core.model.IamUser;
+import io.jenkins.plugins.iamjanitor.core.model.ServiceSpecificCredential;
+import io.jenkins.plugins.iamjanitor.core.model.SigningCertificate;
+import io.jenkins.plugins.iamjanitor.core.model.SshPublicKey;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -11,7 +14,8 @@ import java.util.Optional;
 
 /**
  * The last guard before anything is destroyed: did the password or any access key show life after the evidence the
- * approver saw? Disabled credentials are checked too: a key used yesterday and deactivated since is still a sign
+ * approver saw, or was any credential (key, password, SSH key, certificate, service-specific credential) created or
+ * uploaded since? Disabled credentials are checked too: a key used yesterday and deactivated since is still a sign
  * someone depends on the user.
  */
 final class LiveRecheck {
@@ -41,7 +45,37 @@ final class LiveRecheck {
             add(signs, "access key " + key.label() + " used", key.lastUsed(), where);
             add(signs, "access key " + key.label() + " created", key.created(), "");
         }
+        for (SshPublicKey key : user.sshPublicKeys()) {
+            add(signs, "SSH public key " + key.sshPublicKeyId() + " uploaded", key.uploaded(), "");
+        }
+        for (SigningCertificate cert : user.signingCertificates()) {
+            add(signs, "signing certificate " + cert.certificateId() + " uploaded", cert.uploaded(), "");
+        }
+        for (ServiceSpecificCredential ssc : user.serviceSpecificCredentials()) {
+            add(signs, "service-specific credential " + ssc.serviceSpecificCredentialId() + " for "
+                    + ssc.serviceName() + " created", ssc.created(), "");
+        }
         return signs;
+    }
+
+    /**
+     * The live user as the policy sees it: the directory's live read (password, keys with last use) plus what only
+     * the snapshot read live just before holds (tags, groups, SSH keys, certificates, service-specific credentials),
+     * so a credential added after the scan is seen whatever the directory's live read covers.
+     */
+    static IamUser complete(IamUser live, UserSnapshot snapshot) {
+        List<SshPublicKey> ssh = live.sshPublicKeys().isEmpty() ? snapshot.sshPublicKeys().stream()
+                .map(k -> new SshPublicKey(k.sshPublicKeyId(), k.status(), k.uploaded())).toList()
+                : live.sshPublicKeys();
+        List<SigningCertificate> certs = live.signingCertificates().isEmpty() ? snapshot.signingCertificates()
+                .stream().map(c -> new SigningCertificate(c.certificateId(), c.status(), c.uploaded())).toList()
+                : live.signingCertificates();
+        List<ServiceSpecificCredential> sscs = live.serviceSpecificCredentials().isEmpty()
+                ? snapshot.serviceSpecificCredentials() : live.serviceSpecificCredentials();
+        return new IamUser(live.userName(), live.userId(), live.arn(), live.path(), live.createDate(),
+                live.tags() != null ? live.tags() : snapshot.tags(),
+                live.groups() != null ? live.groups() : snapshot.groups(), live.password(), live.accessKeys(), ssh,
+                certs, sscs, live.mfaDevices().isEmpty() ? snapshot.mfaDevices() : live.mfaDevices());
     }
 
     /** Why the user must be kept, or empty when nothing happened after {@code evidence} (null: no activity ever). */

@@ -36,16 +36,23 @@ final class StepRunner {
                 progress.progress(step.describe() + " refused (DeleteConflict); re-reading the user and retrying once");
                 Optional<String> failure = resolveConflict(step, known);
                 if (failure.isPresent()) {
-                    return new DeletionResult(user, DeletionStatus.FAILED, failure.get(), backup, executed);
+                    return new DeletionResult(user, DeletionStatus.FAILED, failure.get(), backup, executed,
+                            notRun(plan));
                 }
             } catch (ServiceException e) {
                 return new DeletionResult(user, DeletionStatus.FAILED, step.describe() + " failed: " + e.getMessage()
-                        + "; run again to finish (completed calls are skipped)", backup, executed);
+                        + "; run again to finish (completed calls are skipped)", backup, executed, notRun(plan));
             }
         }
         String reason = alreadyGone == 0 ? null : alreadyGone + " of " + executed.size()
                 + " call(s) found their target already gone (finished an earlier, interrupted run)";
         return new DeletionResult(user, DeletionStatus.DELETED, reason, backup, executed);
+    }
+
+    /** The plan's calls that were not made, in order. */
+    private List<DeletionStep> notRun(List<DeletionStep> plan) {
+        Set<String> made = keys(executed);
+        return plan.stream().filter(s -> !made.contains(key(s))).toList();
     }
 
     private void apply(DeletionStep step) {

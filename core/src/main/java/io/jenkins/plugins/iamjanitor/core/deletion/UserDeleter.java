@@ -4,6 +4,8 @@ import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRecord;
 import io.jenkins.plugins.iamjanitor.core.model.IamUser;
 import io.jenkins.plugins.iamjanitor.core.model.MfaDevice;
 import io.jenkins.plugins.iamjanitor.core.policy.InactivityPolicy;
+import io.jenkins.plugins.iamjanitor.core.policy.Outcome;
+import io.jenkins.plugins.iamjanitor.core.policy.Verdict;
 import io.jenkins.plugins.iamjanitor.core.port.BackupStore;
 import io.jenkins.plugins.iamjanitor.core.port.IamDirectory;
 import io.jenkins.plugins.iamjanitor.core.port.IamUserAdmin;
@@ -45,6 +47,15 @@ public final class UserDeleter {
 
     /** One result per approval, in order. Users not named in an approval are never touched. */
     public List<DeletionResult> delete(List<ApprovalRecord> approvals, ProgressListener progress) {
+        return delete(approvals, progress, DeletionIntent.Listener.NONE);
+    }
+
+    /**
+     * As {@link #delete(List, ProgressListener)}, telling {@code intents} about each user after its backup is written
+     * and before its first destructive call; a listener that throws leaves that user untouched (FAILED).
+     */
+    public List<DeletionResult> delete(List<ApprovalRecord> approvals, ProgressListener progress,
+            DeletionIntent.Listener intents) {
         List<DeletionResult> results = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int attempted = 0;
@@ -63,7 +74,7 @@ public final class UserDeleter {
                 result = new DeletionResult(name, DeletionStatus.SKIPPED, "per-run cap of " + settings.maxDeletions()
                         + " deletion(s) reached; not attempted, run again to continue", null, null);
             } else {
-                result = safely(approval, line -> progress.progress(prefix + line));
+                result = safely(approval, line -> progress.progress(prefix + line), intents);
                 if (result.status() == DeletionStatus.PLANNED || result.status() == DeletionStatus.DELETED
                         || result.status() == DeletionStatus.FAILED) {
                     attempted++;
@@ -82,16 +93,41 @@ public final class UserDeleter {
     }
 
     /** One user's failure (a service error after retries, an unwritable backup) never stops the others. */
-    private DeletionResult safely(ApprovalRecord approval, ProgressListener progress) {
+    private DeletionResult safely(ApprovalRecord approval, ProgressListener progress,
+            DeletionIntent.Listener intents) {
         try {
-            return deleteOne(approval, progress);
+            return deleteOne(approval, progress, intents);
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return new DeletionResult(approval.userName(), DeletionStatus.FAILED, message, null, null);
         }
     }
 
-    private DeletionResult deleteOne(ApprovalRecord approval, ProgressListener progress) {
+    /**
+     * The user of an intent recorded by an interrupted run: DELETED with the intent's backup when the user is gone and
+     * that backup is of the same unique id (we deleted it); empty when the user still exists or the backup disagrees,
+     * so the caller runs the deletion normally.
+     */
+    public Optional<DeletionResult> finishedBefore(DeletionIntent intent) {
+        if (admin.snapshot(intent.userName()).isPresent()) {
+            return Optional.empty();
+        }
+        UserSnapshot backedUp;
+        try {
+            backedUp = backups.read(intent.backupFile()).snapshot();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        if (intent.userId() == null || !intent.userId().equals(backedUp.userId())) {
+            return Optional.empty();
+        }
+        return Optional.of(new DeletionResult(intent.userName(), DeletionStatus.DELETED,
+                "deleted by an earlier run that stopped before recording it (backup of " + intent.userId() + ")",
+                intent.backupFile(), DeletionPlanner.plan(backedUp)));
+    }
+
+    private DeletionResult deleteOne(ApprovalRecord approval, ProgressListener progress,
+            DeletionIntent.Listener intents) {
         String name = approval.userName();
         if (name.isBlank()) {
             return new DeletionResult(name, DeletionStatus.FAILED, "approval names no user", null, null);
@@ -104,8 +140,7 @@ public final class UserDeleter {
                 + approval.approvedAt());
         Optional<UserSnapshot> found = admin.snapshot(name);
         if (found.isEmpty()) {
-            return new DeletionResult(name, DeletionStatus.NOT_FOUND,
-                    "user does not exist (already deleted, e.g. by an earlier run)", null, null);
+            return notFound(name);
         }
         UserSnapshot snapshot = found.get();
         Optional<String> exempt = policy.exemption(asUser(snapshot));
@@ -122,18 +157,31 @@ public final class UserDeleter {
             return new DeletionResult(name, DeletionStatus.NOT_FOUND, "user disappeared before the re-check", null,
                     null);
         }
-        Optional<String> activity = LiveRecheck.activitySince(live.get(), approval.evidenceLastActivity());
+        IamUser current = LiveRecheck.complete(live.get(), snapshot);
+        Optional<String> activity = LiveRecheck.activitySince(current, approval.evidenceLastActivity());
         if (activity.isPresent()) {
             return kept(name, "used since the approval's evidence: " + activity.get(), null);
+        }
+        // The whole policy again, with the scan's settings: unknown activity (SSH keys, certificates, service-specific
+        // credentials) blocks here exactly as it blocks flagging, whoever named the user.
+        Verdict verdict = policy.evaluate(current);
+        if (verdict.outcome() != Outcome.INACTIVE) {
+            return kept(name, "no longer rated inactive at the re-check: " + verdict.reason(), null);
         }
         String backup;
         try {
             backup = backups.write(snapshot, approval);
         } catch (RuntimeException e) {
             return new DeletionResult(name, DeletionStatus.FAILED, "backup could not be written, nothing deleted: "
-                    + e.getMessage(), null, plan);
+                    + e.getMessage(), null, List.of(), plan);
         }
         progress.progress("backup written to " + backup);
+        try {
+            intents.beforeFirstCall(new DeletionIntent(name, snapshot.userId(), backup, clock.instant()));
+        } catch (RuntimeException e) {
+            return new DeletionResult(name, DeletionStatus.FAILED, "the deletion intent could not be recorded, "
+                    + "nothing deleted: " + e.getMessage(), backup, List.of(), plan);
+        }
         plan = withOrphanedVirtualMfa(plan, snapshot, backup);
         return new StepRunner(admin, snapshot, progress).run(plan, backup);
     }
@@ -157,6 +205,21 @@ public final class UserDeleter {
             }
         }
         return DeletionPlanner.sorted(out);
+    }
+
+    /**
+     * A user that does not exist is either one an earlier run deleted (we hold its backup) or a name nobody here knows,
+     * e.g. a typo: the two must not look alike, so the second carries no backup and says so.
+     */
+    private DeletionResult notFound(String name) {
+        List<String> earlier = backups.backupsOf(name);
+        if (earlier.isEmpty()) {
+            return new DeletionResult(name, DeletionStatus.NOT_FOUND, "no such user, and no backup of ours names it"
+                    + " (check the name)", null, null);
+        }
+        String latest = earlier.get(earlier.size() - 1);
+        return new DeletionResult(name, DeletionStatus.NOT_FOUND, "already deleted by an earlier run (backup "
+                + latest + ")", latest, null);
     }
 
     private static DeletionResult kept(String name, String reason, String backup) {

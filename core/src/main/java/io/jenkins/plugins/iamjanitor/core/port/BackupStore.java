@@ -31,6 +31,11 @@ public interface BackupStore {
     default void remember(String location, ApprovalRecord approval) {
     }
 
+    /** Where the backups of users of this name are, oldest first; empty when this store holds none. */
+    default java.util.List<String> backupsOf(String userName) {
+        return java.util.List.of();
+    }
+
     record Backup(UserSnapshot snapshot, ApprovalRecord approval) {
     }
 }

@@ -10,6 +10,19 @@ public interface ReviewStore {
     /** Replaces the record atomically (temp file, fsync, rename): after a crash the old or the new one is there. */
     void save(ReviewRecord record);
 
+    /**
+     * Stores a new record only if no record of that id exists yet (create-new, atomically where the store can).
+     *
+     * @return false when the id was taken (nothing written): the caller picks another id
+     */
+    default boolean create(ReviewRecord record) {
+        if (load(record.reviewId()).isPresent()) {
+            return false;
+        }
+        save(record);
+        return true;
+    }
+
     Optional<ReviewRecord> load(String reviewId);
 
     /** Every stored record, oldest first. A record that cannot be read is an error, never silently skipped. */

@@ -6,6 +6,7 @@ import io.jenkins.plugins.iamjanitor.core.deletion.DeletionResult;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionStatus;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionStep;
 import io.jenkins.plugins.iamjanitor.core.doc.Document;
+import io.jenkins.plugins.iamjanitor.core.approval.Candidate;
 import io.jenkins.plugins.iamjanitor.core.model.IamUser;
 import io.jenkins.plugins.iamjanitor.core.model.Tag;
 import io.jenkins.plugins.iamjanitor.core.policy.CredentialEvidence;
@@ -156,6 +157,9 @@ public final class ReviewReport {
                 + (v.daysInactive() < 0 ? "never active" : v.daysInactive() + " days inactive")
                 + (v.lastActivity() == null ? "" : " (last activity " + t(v.lastActivity()) + ")"));
         d.paragraph("Why flagged: " + nz(ReportDates.inText(v.reason())));
+        if (!Candidate.of(u).ownerKnown()) {
+            d.paragraph("Owner unknown: no tag names who owns this user, so self-approval could not be ruled out.");
+        }
         if (u.tags() != null && !u.tags().isEmpty()) {
             d.paragraph("Tags: " + u.tags().stream().map(ReviewReport::tag).collect(Collectors.joining(", ")));
         }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.iamjanitor.core.review;
 
 import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRecord;
+import io.jenkins.plugins.iamjanitor.core.deletion.DeletionIntent;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionResult;
 import io.jenkins.plugins.iamjanitor.core.deletion.UserDeleter;
 import io.jenkins.plugins.iamjanitor.core.port.ActivityLog;
@@ -13,6 +14,7 @@ import io.jenkins.plugins.iamjanitor.core.scan.InactivityScanner;
 import io.jenkins.plugins.iamjanitor.core.scan.ScanResult;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The services a review drives. Scanning and deleting are taken as capabilities so that the workflow does not care
@@ -39,7 +41,24 @@ public record ReviewPorts(
 
     public static ReviewPorts of(InactivityScanner scanner, ApprovalChannel approvals, TicketTracker tickets,
             ActivityLog activity, UserDeleter deleter, ReviewStore store, ReportStore reports) {
-        return new ReviewPorts(scanner::scan, approvals, tickets, activity, deleter::delete, store, reports);
+        Deletion deletion = new Deletion() {
+            @Override
+            public List<DeletionResult> delete(List<ApprovalRecord> approved, ProgressListener progress) {
+                return deleter.delete(approved, progress);
+            }
+
+            @Override
+            public List<DeletionResult> delete(List<ApprovalRecord> approved, ProgressListener progress,
+                    DeletionIntent.Listener intents) {
+                return deleter.delete(approved, progress, intents);
+            }
+
+            @Override
+            public Optional<DeletionResult> finishedBefore(DeletionIntent intent) {
+                return deleter.finishedBefore(intent);
+            }
+        };
+        return new ReviewPorts(scanner::scan, approvals, tickets, activity, deletion, store, reports);
     }
 
     @FunctionalInterface
@@ -51,5 +70,16 @@ public record ReviewPorts(
     @FunctionalInterface
     public interface Deletion {
         List<DeletionResult> delete(List<ApprovalRecord> approvals, ProgressListener progress);
+
+        /** Tells {@code intents} before each user's first destructive call (see {@link UserDeleter}). */
+        default List<DeletionResult> delete(List<ApprovalRecord> approvals, ProgressListener progress,
+                DeletionIntent.Listener intents) {
+            return delete(approvals, progress);
+        }
+
+        /** See {@link UserDeleter#finishedBefore}; empty: run the deletion normally. */
+        default Optional<DeletionResult> finishedBefore(DeletionIntent intent) {
+            return Optional.empty();
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.jenkins.plugins.iamjanitor.core.approval.ApprovalHandle;
 import io.jenkins.plugins.iamjanitor.core.approval.ApprovalOutcome;
 import io.jenkins.plugins.iamjanitor.core.approval.Decision;
 import io.jenkins.plugins.iamjanitor.core.approval.UserDecision;
+import io.jenkins.plugins.iamjanitor.core.deletion.DeletionIntent;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionResult;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionStatus;
 import io.jenkins.plugins.iamjanitor.core.policy.Verdict;
@@ -30,6 +31,11 @@ import java.util.Optional;
  * @param deletions      one result per approved user handled so far, in order
  * @param reports        where the reports were written
  * @param notes          one line per thing an operator should know (timeouts, halts, skipped stages)
+ * @param intents        users the deleter was about to destroy (backup written, first call not yet made), saved
+ *                       before that call: a user gone after a crash is then known to be ours and counts against
+ *                       the cap
+ * @param decisionsSoFar decisions saved one by one as they arrive while waiting, so a resumed review keeps them;
+ *                       {@code approval} holds the final outcome
  */
 public record ReviewRecord(
         String reviewId,
@@ -49,7 +55,9 @@ public record ReviewRecord(
         GateDecision gate,
         List<DeletionResult> deletions,
         List<String> reports,
-        List<String> notes) {
+        List<String> notes,
+        List<DeletionIntent> intents,
+        List<UserDecision> decisionsSoFar) {
 
     public ReviewRecord {
         Objects.requireNonNull(reviewId, "reviewId");
@@ -60,11 +68,13 @@ public record ReviewRecord(
         deletions = deletions == null ? List.of() : List.copyOf(deletions);
         reports = reports == null ? List.of() : List.copyOf(reports);
         notes = notes == null ? List.of() : List.copyOf(notes);
+        intents = intents == null ? List.of() : List.copyOf(intents);
+        decisionsSoFar = decisionsSoFar == null ? List.of() : List.copyOf(decisionsSoFar);
     }
 
     public static ReviewRecord start(String reviewId, String accountId, boolean dryRun, Instant now) {
         return new ReviewRecord(reviewId, accountId, dryRun, ReviewStatus.IN_PROGRESS, ReviewStage.STARTED, now, now,
-                null, null, List.of(), null, null, null, null, null, List.of(), List.of(), List.of());
+                null, null, List.of(), null, null, null, null, null, List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     public boolean finished() {
@@ -101,11 +111,41 @@ public record ReviewRecord(
                 : evidence.stream().filter(e -> e.userName().equals(userName)).findFirst();
     }
 
-    /** Deletions done (or, in a dry run, planned) so far: what the per-review cap counts. */
+    /**
+     * Deletions done (or, in a dry run, planned) so far, plus deletions started and not yet resolved (an intent
+     * without a result: a crash may have finished them): what the per-review cap counts.
+     */
     public long deletionsCountingAgainstCap() {
-        return deletions.stream()
+        long done = deletions.stream()
                 .filter(x -> x.status() == DeletionStatus.DELETED || x.status() == DeletionStatus.PLANNED
                         || x.status() == DeletionStatus.QUARANTINED).count();
+        return done + intents.stream().filter(i -> deletionFor(i.userName()).isEmpty()).count();
+    }
+
+    /** The intent recorded before the first destructive call on this user, if any. */
+    public Optional<DeletionIntent> intentFor(String userName) {
+        return intents.stream().filter(i -> i.userName().equals(userName)).findFirst();
+    }
+
+    /** Keeps one decision as it arrives (the first per user stands); the stage does not change. */
+    public ReviewRecord withDecisionSoFar(UserDecision decision, Instant now) {
+        if (decisionsSoFar.stream().anyMatch(d -> d.userName().equals(decision.userName()))) {
+            return this;
+        }
+        List<UserDecision> all = new ArrayList<>(decisionsSoFar);
+        all.add(decision);
+        return new ReviewRecord(reviewId, accountId, dryRun, status, stage, startedAt, now, finishedAt, scan,
+                candidates, approvalHandle, approval, ticket, evidence, gate, deletions, reports, notes, intents, all);
+    }
+
+    /** Records (or replaces) the user's intent; the stage does not change. */
+    public ReviewRecord withIntent(DeletionIntent intent, Instant now) {
+        List<DeletionIntent> all = new ArrayList<>(intents);
+        all.removeIf(i -> i.userName().equals(intent.userName()));
+        all.add(intent);
+        return new ReviewRecord(reviewId, accountId, dryRun, status, stage, startedAt, now, finishedAt, scan,
+                candidates, approvalHandle, approval, ticket, evidence, gate, deletions, reports, notes, all,
+                decisionsSoFar);
     }
 
     /** Why the ticket must not be closed yet; null when every approved user was handled as planned. */
@@ -130,35 +170,35 @@ public record ReviewRecord(
 
     public ReviewRecord withScan(ScanSummary newScan, List<Verdict> newCandidates, Instant now) {
         return new ReviewRecord(reviewId, accountId, dryRun, status, ReviewStage.SCANNED, startedAt, now, finishedAt,
-                newScan, newCandidates, approvalHandle, approval, ticket, evidence, gate, deletions, reports, notes);
+                newScan, newCandidates, approvalHandle, approval, ticket, evidence, gate, deletions, reports, notes, intents, decisionsSoFar);
     }
 
     public ReviewRecord withApprovalHandle(ApprovalHandle handle, Instant now) {
         return new ReviewRecord(reviewId, accountId, dryRun, status, ReviewStage.APPROVAL_REQUESTED, startedAt, now,
-                finishedAt, scan, candidates, handle, approval, ticket, evidence, gate, deletions, reports, notes);
+                finishedAt, scan, candidates, handle, approval, ticket, evidence, gate, deletions, reports, notes, intents, decisionsSoFar);
     }
 
     public ReviewRecord withApproval(ApprovalOutcome outcome, Instant now) {
         return new ReviewRecord(reviewId, accountId, dryRun, status, ReviewStage.APPROVAL_DECIDED, startedAt, now,
                 finishedAt, scan, candidates, approvalHandle, outcome, ticket, evidence, gate, deletions, reports,
-                notes);
+                notes, intents, decisionsSoFar);
     }
 
     public ReviewRecord withTicket(TicketRef ref, Instant now) {
         return new ReviewRecord(reviewId, accountId, dryRun, status, ReviewStage.TICKET_OPENED, startedAt, now,
-                finishedAt, scan, candidates, approvalHandle, approval, ref, evidence, gate, deletions, reports, notes);
+                finishedAt, scan, candidates, approvalHandle, approval, ref, evidence, gate, deletions, reports, notes, intents, decisionsSoFar);
     }
 
     public ReviewRecord withEvidence(List<EvidenceSummary> summaries, Instant now) {
         return new ReviewRecord(reviewId, accountId, dryRun, status, ReviewStage.EVIDENCE_ADDED, startedAt, now,
                 finishedAt, scan, candidates, approvalHandle, approval, ticket, summaries, gate, deletions, reports,
-                notes);
+                notes, intents, decisionsSoFar);
     }
 
     public ReviewRecord withGate(GateDecision decision, Instant now) {
         return new ReviewRecord(reviewId, accountId, dryRun, status, ReviewStage.CONFIRMED, startedAt, now,
                 finishedAt, scan, candidates, approvalHandle, approval, ticket, evidence, decision, deletions, reports,
-                notes);
+                notes, intents, decisionsSoFar);
     }
 
     /** Adds one user's deletion result; the stage stays where it is until every approved user has one. */
@@ -167,28 +207,28 @@ public record ReviewRecord(
         all.removeIf(d -> d.userName().equals(result.userName()));
         all.add(result);
         return new ReviewRecord(reviewId, accountId, dryRun, status, stage, startedAt, now, finishedAt, scan,
-                candidates, approvalHandle, approval, ticket, evidence, gate, all, reports, notes);
+                candidates, approvalHandle, approval, ticket, evidence, gate, all, reports, notes, intents, decisionsSoFar);
     }
 
     public ReviewRecord withReports(List<String> locations, Instant now) {
         return new ReviewRecord(reviewId, accountId, dryRun, status, ReviewStage.REPORTED, startedAt, now, finishedAt,
-                scan, candidates, approvalHandle, approval, ticket, evidence, gate, deletions, locations, notes);
+                scan, candidates, approvalHandle, approval, ticket, evidence, gate, deletions, locations, notes, intents, decisionsSoFar);
     }
 
     public ReviewRecord atStage(ReviewStage reached, Instant now) {
         return new ReviewRecord(reviewId, accountId, dryRun, status, reached, startedAt, now, finishedAt, scan,
-                candidates, approvalHandle, approval, ticket, evidence, gate, deletions, reports, notes);
+                candidates, approvalHandle, approval, ticket, evidence, gate, deletions, reports, notes, intents, decisionsSoFar);
     }
 
     public ReviewRecord withNote(String note, Instant now) {
         List<String> all = new ArrayList<>(notes);
         all.add(note);
         return new ReviewRecord(reviewId, accountId, dryRun, status, stage, startedAt, now, finishedAt, scan,
-                candidates, approvalHandle, approval, ticket, evidence, gate, deletions, reports, all);
+                candidates, approvalHandle, approval, ticket, evidence, gate, deletions, reports, all, intents, decisionsSoFar);
     }
 
     public ReviewRecord finish(ReviewStatus newStatus, Instant now) {
         return new ReviewRecord(reviewId, accountId, dryRun, newStatus, stage, startedAt, now, now, scan, candidates,
-                approvalHandle, approval, ticket, evidence, gate, deletions, reports, notes);
+                approvalHandle, approval, ticket, evidence, gate, deletions, reports, notes, intents, decisionsSoFar);
     }
 }

@@ -9,6 +9,7 @@ import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRecord;
 import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRequest;
 import io.jenkins.plugins.iamjanitor.core.approval.UserDecision;
 import io.jenkins.plugins.iamjanitor.core.deletion.ApprovalEvidence;
+import io.jenkins.plugins.iamjanitor.core.deletion.DeletionIntent;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionResult;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionStatus;
 import io.jenkins.plugins.iamjanitor.core.model.AccessKey;
@@ -18,6 +19,7 @@ import io.jenkins.plugins.iamjanitor.core.port.ServiceException;
 import io.jenkins.plugins.iamjanitor.core.scan.ScanResult;
 import io.jenkins.plugins.iamjanitor.core.ticket.TicketRef;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -118,23 +120,35 @@ public final class ReviewWorkflow {
             }
             return r;
         }
-        String id = settings.reviewId() != null ? settings.reviewId() : newId();
-        ReviewRecord fresh = ReviewRecord.start(id, settings.accountId(), settings.dryRun(), now());
-        ports.store().save(fresh);
+        ReviewRecord fresh = create();
+        String id = fresh.reviewId();
         progress.progress("Review " + id + " of account " + settings.accountId()
                 + (settings.dryRun() ? " (dry run: nothing will be deleted)" : " (execute: approved users will be"
                 + " deleted)") + ".");
         return fresh;
     }
 
-    /** Derived from the clock; a suffix keeps two reviews started in the same second apart. */
-    private String newId() {
-        String base = "review-" + settings.accountId() + "-" + ID_TIME.format(now());
-        String id = base;
-        for (int n = 2; ports.store().load(id).isPresent(); n++) {
-            id = base + "-" + n;
+    /**
+     * A new record under an id derived from the clock (or the one asked for), created exclusively: a suffix keeps two
+     * reviews started in the same second apart, even when another process takes an id between our look and our write.
+     */
+    private ReviewRecord create() {
+        if (settings.reviewId() != null) {
+            ReviewRecord fresh = ReviewRecord.start(settings.reviewId(), settings.accountId(), settings.dryRun(),
+                    now());
+            if (!ports.store().create(fresh)) {
+                throw new IllegalStateException("review " + settings.reviewId() + " was just created by another run");
+            }
+            return fresh;
         }
-        return id;
+        String base = "review-" + settings.accountId() + "-" + ID_TIME.format(now());
+        for (int n = 1; ; n++) {
+            ReviewRecord fresh = ReviewRecord.start(n == 1 ? base : base + "-" + n, settings.accountId(),
+                    settings.dryRun(), now());
+            if (ports.store().create(fresh)) {
+                return fresh;
+            }
+        }
     }
 
     private void scan(Run run) {
@@ -153,23 +167,36 @@ public final class ReviewWorkflow {
         ApprovalRequest request = new ApprovalRequest(run.record.reviewId(), run.record.accountId(),
                 run.record.candidates(), settings.approvalChannel(), settings.approvers(), settings.message(),
                 settings.buildUrl(), null);
-        if (run.record.approvalHandle() == null) {
-            ApprovalHandle handle = ports.approvals().post(request);
-            run.save(run.record.withApprovalHandle(handle, now()));
-            run.progress.progress("Asked for approval in " + handle.channel() + ".");
-        } else {
-            // Posted by an earlier run that stopped while waiting: wait on the same messages, never post again.
-            if (ports.approvals() instanceof ApprovalResumption resumable) {
-                resumable.resume(request, run.record.approvalHandle());
+        ApprovalResumption resumable = ports.approvals() instanceof ApprovalResumption r ? r : null;
+        // Each decision is saved as it arrives: a crash while waiting loses none of them.
+        AutoCloseable following = resumable == null ? () -> { }
+                : resumable.followDecisions(request.reviewId(), d -> run.keep(d));
+        ApprovalOutcome outcome;
+        try (following) {
+            if (run.record.approvalHandle() == null) {
+                ApprovalHandle handle = ports.approvals().post(request);
+                run.save(run.record.withApprovalHandle(handle.postedAt() != null ? handle : handle.postedAt(now()),
+                        now()));
+                run.progress.progress("Asked for approval in " + handle.channel() + ".");
+            } else {
+                // Posted by an earlier run that stopped while waiting: wait on the same messages, never post again,
+                // and keep the decisions that earlier run saw.
+                if (resumable != null) {
+                    resumable.resume(request, run.record.approvalHandle(), run.record.decisionsSoFar());
+                }
+                run.progress.progress("Still waiting on the approval request posted earlier in "
+                        + run.record.approvalHandle().channel() + ".");
             }
-            run.progress.progress("Still waiting on the approval request posted earlier in "
-                    + run.record.approvalHandle().channel() + ".");
+            Duration left = windowLeft(run.record.approvalHandle());
+            run.progress.progress("Waiting up to " + ApprovalWait.describe(left) + " for decisions"
+                    + (left.equals(settings.approvalTimeout()) ? "" : " (what is left of the "
+                    + ApprovalWait.describe(settings.approvalTimeout()) + " window)") + "...");
+            outcome = approvalWait.await(ports.approvals(), run.record.approvalHandle(),
+                    names(run.record.candidates()), left, run.progress);
+        } catch (Exception e) {
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
         }
-        run.progress.progress("Waiting up to " + ApprovalWait.describe(settings.approvalTimeout())
-                + " for decisions...");
-        ApprovalOutcome outcome = approvalWait.await(ports.approvals(), run.record.approvalHandle(),
-                names(run.record.candidates()), settings.approvalTimeout(), run.progress);
-        ReviewRecord r = run.record.withApproval(outcome, now());
+        ReviewRecord r = run.current().withApproval(outcome, now());
         if (outcome.timedOut()) {
             r = r.withNote("The approval request timed out: users without a decision were not approved.", now());
         }
@@ -177,6 +204,15 @@ public final class ReviewWorkflow {
         List<UserDecision> approved = run.record.approvedCandidates();
         run.progress.progress("Decisions: " + approved.size() + " approved, " + outcome.kept().size() + " kept"
                 + (outcome.timedOut() ? ", timed out" : "") + ".");
+    }
+
+    /** The approval window runs from the post: a resumed review waits only for what is left of it. */
+    private Duration windowLeft(ApprovalHandle handle) {
+        if (handle.postedAt() == null) {
+            return settings.approvalTimeout();
+        }
+        Duration left = Duration.between(now(), handle.postedAt().plus(settings.approvalTimeout()));
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     private void openTicket(Run run) {
@@ -230,9 +266,15 @@ public final class ReviewWorkflow {
             }
             ProgressListener userProgress = DeletionProgress.forUser(run.progress, k, approved.size());
             DeletionResult result;
+            Optional<DeletionIntent> intent = run.record.intentFor(d.userName());
             Optional<ActivityEvent> used = run.record.evidenceFor(d.userName())
                     .map(EvidenceSummary::useAfterEvidence);
-            if (used.isPresent()) {
+            if (intent.isPresent()) {
+                // Started by a run that stopped: it already counts against the cap; finish (or confirm) it.
+                result = ports.deleter().finishedBefore(intent.get()).orElseGet(() -> deleteOne(run, d, userProgress));
+                userProgress.progress(d.userName() + ": resumed an interrupted deletion: " + result.status()
+                        + (result.reason() == null ? "" : " (" + result.reason() + ")"));
+            } else if (used.isPresent()) {
                 // IAM's last-used data lags by hours; CloudTrail saw the credentials work after the evidence.
                 ActivityEvent e = used.get();
                 result = new DeletionResult(d.userName(), DeletionStatus.KEPT, "CloudTrail shows "
@@ -262,7 +304,11 @@ public final class ReviewWorkflow {
                 d.channel(), run.record.ticket() == null ? null : run.record.ticket().key(),
                 ApprovalEvidence.lastSignOfLife(v.user(), v.lastActivity()));
         try {
-            List<DeletionResult> results = ports.deleter().delete(List.of(approval), progress);
+            // The intent is saved before the first destructive call, so a crash after DeleteUser is still ours.
+            List<DeletionResult> results = ports.deleter().delete(List.of(approval), progress, intent -> {
+                run.record = run.record.withIntent(intent, now());
+                ports.store().save(run.record);
+            });
             return results.isEmpty() ? new DeletionResult(d.userName(), DeletionStatus.FAILED,
                     "the deleter returned no result", null, List.of()) : results.get(0);
         } catch (ServiceException e) {
@@ -320,10 +366,20 @@ public final class ReviewWorkflow {
             this.observer = observer;
         }
 
-        void save(ReviewRecord updated) {
+        synchronized void save(ReviewRecord updated) {
             record = updated;
             ports.store().save(updated);
             observer.stageCompleted(updated);
+        }
+
+        /** Saves one decision as it arrives, on the channel's thread while the workflow waits. */
+        synchronized void keep(UserDecision decision) {
+            record = record.withDecisionSoFar(decision, now());
+            ports.store().save(record);
+        }
+
+        synchronized ReviewRecord current() {
+            return record;
         }
     }
 }

@@ -47,6 +47,12 @@ class ReportRenderersTest {
     }
 
     @Test
+    void candidatesWithoutAnIdentityTagAreMarkedOwnerUnknown() {
+        // The sample candidates carry only a team tag: nothing names their owner (issue 14 item 3).
+        assertThat(MarkdownRenderer.render(ReviewReport.full(record))).contains("Owner unknown: no tag names who owns");
+    }
+
+    @Test
     void markdownEscapesTableBreakersAndMarkup() {
         String md = MarkdownRenderer.report(record);
 

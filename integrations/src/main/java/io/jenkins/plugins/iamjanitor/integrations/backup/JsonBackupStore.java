@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -27,6 +28,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -153,6 +157,44 @@ public final class JsonBackupStore implements BackupStore {
                     + FORMAT + ")");
         }
         return new Backup(backup.snapshot(), backup.approval());
+    }
+
+    /** Backups whose snapshot names this user, oldest first (by write time); unreadable files are not ours. */
+    @Override
+    public List<String> backupsOf(String userName) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        String prefix = safe(userName) + "-";
+        List<Path> found = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.json")) {
+            for (Path f : files) {
+                if (f.getFileName().toString().startsWith(prefix) && isBackupOf(f, userName)) {
+                    found.add(f);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list backups in " + directory + ": " + e.getMessage(), e);
+        }
+        found.sort(Comparator.comparing(this::writtenAt));
+        return found.stream().map(Path::toString).toList();
+    }
+
+    private boolean isBackupOf(Path file, String userName) {
+        try {
+            return userName.equals(read(file).snapshot().userName());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private Instant writtenAt(Path file) {
+        try {
+            Instant at = mapper.readValue(Files.readAllBytes(file), BackupFile.class).writtenAt();
+            return at == null ? Instant.MIN : at;
+        } catch (IOException e) {
+            return Instant.MIN;
+        }
     }
 
     private void writeAtomically(Path target, byte[] json) throws IOException {

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * Review records as one JSON file each, {@code <dir>/<reviewId>.review.json}, replaced atomically on every save
  * (temp file, fsync, rename). A file that cannot be parsed is reported with its path, never skipped: skipping it
- * could start a second review while the first one is half done.
+ * could start a second review while the first one is half done. New records are created exclusively ({@link #create});
+ * a process running a review also holds {@link StateDirectoryLock} on the directory.
  */
 public final class JsonReviewStore implements ReviewStore {
     private static final String SUFFIX = ".review.json";
@@ -50,6 +51,17 @@ public final class JsonReviewStore implements ReviewStore {
             ReviewJson.writeAtomically(file, mapper.writeValueAsBytes(record));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write review record " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Create-new semantics: never replaces a record another process created under the same id. */
+    @Override
+    public boolean create(ReviewRecord record) {
+        Path file = fileOf(record.reviewId());
+        try {
+            return ReviewJson.createAtomically(file, mapper.writeValueAsBytes(record));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create review record " + file + ": " + e.getMessage(), e);
         }
     }
 

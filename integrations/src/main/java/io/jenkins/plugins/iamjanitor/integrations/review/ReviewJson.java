@@ -32,6 +32,25 @@ final class ReviewJson {
      * reader (or a crash) sees the old or the new content, never half of it.
      */
     static void writeAtomically(Path target, byte[] content) throws IOException {
+        write(target, content, true);
+    }
+
+    /**
+     * Publishes the file only if none exists yet: a hard link is the atomic rename that refuses to replace (rename(2)
+     * silently replaces), so two processes creating the same record cannot both succeed.
+     *
+     * @return false when the file already existed (nothing written)
+     */
+    static boolean createAtomically(Path target, byte[] content) throws IOException {
+        try {
+            write(target, content, false);
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return false;
+        }
+    }
+
+    private static void write(Path target, byte[] content, boolean replace) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
@@ -44,10 +63,14 @@ final class ReviewJson {
                 }
                 ch.force(true);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            if (!replace) {
+                Files.createLink(target, tmp);
+            } else {
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
             }
             forceDirectory(dir);
         } finally {

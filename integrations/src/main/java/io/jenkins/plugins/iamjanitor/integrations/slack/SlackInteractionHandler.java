@@ -27,6 +27,22 @@ import java.util.logging.Logger;
 public final class SlackInteractionHandler {
     private static final Logger LOG = Logger.getLogger(SlackInteractionHandler.class.getName());
 
+    /** Larger bodies are refused unread (413), as the plugin's endpoint does: a click is a few KiB. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    /**
+     * The workspace and app clicks must come from; null fields are not checked. A valid signature proves the sender
+     * knows the signing secret, this pins the payload to the workspace and app it was configured for.
+     */
+    public record Expected(String teamId, String appId) {
+        public static final Expected ANY = new Expected(null, null);
+
+        boolean matches(JsonNode payload) {
+            return (teamId == null || teamId.isBlank() || teamId.equals(payload.path("team").path("id").asText()))
+                    && (appId == null || appId.isBlank() || appId.equals(payload.path("api_app_id").asText()));
+        }
+    }
+
     /** What to answer on the HTTP callback. */
     public record Response(int status, String body) {
     }
@@ -35,12 +51,20 @@ public final class SlackInteractionHandler {
     private final SlackRequestVerifier verifier;
     private final Executor executor;
     private final ObjectMapper json;
+    private final Expected expected;
 
     /**
      * @param verifier needed for the HTTP route; may be null when only Socket Mode is used (the WebSocket itself is
      *                 authenticated by the app-level token)
      */
     public SlackInteractionHandler(SlackApprovalChannel channel, SlackRequestVerifier verifier, Executor executor) {
+        this(channel, verifier, executor, Expected.ANY);
+    }
+
+    /** @param expected the workspace ({@code team_id}) and app ({@code api_app_id}) to accept clicks from */
+    public SlackInteractionHandler(SlackApprovalChannel channel, SlackRequestVerifier verifier, Executor executor,
+            Expected expected) {
+        this.expected = expected == null ? Expected.ANY : expected;
         this.channel = Objects.requireNonNull(channel, "channel");
         this.verifier = verifier;
         this.executor = Objects.requireNonNull(executor, "executor");
@@ -61,6 +85,9 @@ public final class SlackInteractionHandler {
         if (verifier == null) {
             return new Response(404, "the Slack HTTP callback is not configured (no signing secret)");
         }
+        if (rawBody != null && rawBody.length > MAX_BODY_BYTES) {
+            return new Response(413, "payload too large");
+        }
         SlackRequestVerifier.Result check = verifier.verify(header(headers, SlackRequestVerifier.TIMESTAMP_HEADER),
                 header(headers, SlackRequestVerifier.SIGNATURE_HEADER), rawBody == null ? new byte[0] : rawBody);
         if (check != SlackRequestVerifier.Result.VALID) {
@@ -75,6 +102,10 @@ public final class SlackInteractionHandler {
         if (node == null) {
             return new Response(400, "payload is not a JSON object");
         }
+        if (!expected.matches(node)) {
+            LOG.warning("Refused a Slack callback from another workspace or app");
+            return new Response(403, "refused: wrong workspace or app");
+        }
         return submit(node) ? new Response(200, "") : new Response(503, "busy");
     }
 
@@ -87,7 +118,8 @@ public final class SlackInteractionHandler {
         if (envelope == null || !envelope.path("envelope_id").isTextual()) {
             return null;
         }
-        if ("interactive".equals(envelope.path("type").asText()) && envelope.path("payload").isObject()) {
+        if ("interactive".equals(envelope.path("type").asText()) && envelope.path("payload").isObject()
+                && expected.matches(envelope.path("payload"))) {
             submit(envelope.path("payload"));
         }
         return json.createObjectNode().put("envelope_id", envelope.path("envelope_id").asText()).toString();
@@ -127,7 +159,7 @@ public final class SlackInteractionHandler {
         Approver approver;
         try {
             SlackUser user = channel.slack().userInfo(userId);
-            approver = new Approver(user.id(), user.displayName(), user.email());
+            approver = new Approver(user.id(), user.displayName(), user.email(), user.name());
         } catch (ServiceException e) {
             // Without the profile the self-approval check is incomplete: refuse rather than guess.
             tell(channelId, userId, "Could not look up your Slack profile (" + e.errorCode() + "); nothing was changed.");

@@ -7,8 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -43,11 +41,18 @@ public final class SlackRequestVerifier {
 
     private final SlackSecret signingSecret;
     private final Clock clock;
-    private final Map<String, Instant> seen = new ConcurrentHashMap<>();
+    private final SeenSignatures seen;
 
+    /** With a per-process replay cache. */
     public SlackRequestVerifier(SlackSecret signingSecret, Clock clock) {
+        this(signingSecret, clock, SeenSignatures.inMemory());
+    }
+
+    /** @param seen the replay cache, e.g. a {@link FileSeenSignatures} that survives restarts */
+    public SlackRequestVerifier(SlackSecret signingSecret, Clock clock, SeenSignatures seen) {
         this.signingSecret = signingSecret;
         this.clock = clock;
+        this.seen = seen;
     }
 
     public Result verify(String timestamp, String signature, byte[] rawBody) {
@@ -73,9 +78,8 @@ public final class SlackRequestVerifier {
         if (!MessageDigest.isEqual(expected, given)) {
             return Result.BAD_SIGNATURE;
         }
-        purge(now);
         // Remember until the timestamp leaves the window; after that the STALE check refuses the replay anyway.
-        if (seen.putIfAbsent(signature, sent.plus(WINDOW)) != null) {
+        if (!seen.firstSeen(signature, sent.plus(WINDOW), now)) {
             return Result.REPLAYED;
         }
         return Result.VALID;
@@ -91,9 +95,5 @@ public final class SlackRequestVerifier {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
-    }
-
-    private void purge(Instant now) {
-        seen.values().removeIf(until -> until.isBefore(now));
     }
 }

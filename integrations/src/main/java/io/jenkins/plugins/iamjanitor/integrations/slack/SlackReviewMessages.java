@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.iamjanitor.core.approval.ApprovalOutcome;
 import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRequest;
+import io.jenkins.plugins.iamjanitor.core.approval.Candidate;
 import io.jenkins.plugins.iamjanitor.core.approval.Decision;
 import io.jenkins.plugins.iamjanitor.core.approval.UserDecision;
 import io.jenkins.plugins.iamjanitor.core.model.Tag;
@@ -136,6 +137,10 @@ public final class SlackReviewMessages {
 
     private String candidateText(Verdict v) {
         StringBuilder t = new StringBuilder("*").append(esc(v.user().userName())).append("* — ");
+        if (!Candidate.of(v.user()).ownerKnown()) {
+            // Nobody can be kept from deciding about their own account when nothing names its owner.
+            t.append("owner unknown — ");
+        }
         t.append(v.daysInactive() < 0 ? "no recorded activity" : "inactive " + v.daysInactive() + " days");
         if (v.lastActivity() != null) {
             t.append(" (last activity ").append(DAY.format(v.lastActivity())).append(')');

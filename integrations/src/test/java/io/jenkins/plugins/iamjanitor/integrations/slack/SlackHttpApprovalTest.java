@@ -53,7 +53,7 @@ class SlackHttpApprovalTest {
         assertThat(h.channel()).isEqualTo("C0REVIEW");
         SlackRecords.Message m = f.slack.message(ts(h));
         assertThat(m.blocks().get(0).path("type").asText()).isEqualTo("header");
-        assertThat(m.blocks().toString()).contains("*alice* — inactive 40 days", "AKIAEXAMPLE40",
+        assertThat(m.blocks().toString()).contains("*alice* — owner unknown — inactive 40 days", "AKIAEXAMPLE40",
                 "https://jenkins.example.com/job/iam/42/", "https://jira.example.com/browse/SEC-7");
         assertThat(SlackRecords.buttons(m.blocks())).extracting(SlackRecords.Button::actionId).containsExactly(
                 "iamj:approve:alice", "iamj:keep:alice", "iamj:approve:bob", "iamj:keep:bob",
