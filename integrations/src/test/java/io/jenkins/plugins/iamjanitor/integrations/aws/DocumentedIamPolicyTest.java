@@ -44,6 +44,8 @@ class DocumentedIamPolicyTest {
             Map.entry("iam:GenerateCredentialReport", "*"),
             Map.entry("iam:GetCredentialReport", "*"),
             Map.entry("iam:ListUsers", "*"),
+            Map.entry("iam:GetAccountAuthorizationDetails", "*"),
+            Map.entry("iam:ListVirtualMFADevices", "*"),
             Map.entry("iam:GetUser", "user"),
             Map.entry("iam:ListUserTags", "user"),
             Map.entry("iam:ListGroupsForUser", "user"),
