@@ -130,7 +130,7 @@ public final class ReviewRunner {
         // A quarantined user is inactive by design: the sweep handles it, a new review must not ask about it again.
         InactivityScanner scanner = new InactivityScanner(services.directory(), new InactivityPolicy(
                 QuarantineExemption.added(policy), clock));
-        ReviewPorts.Deletion remediation = deleter::delete;
+        ReviewPorts.Deletion remediation = ReviewPorts.deletion(deleter);
         if (options.quarantine().action() == RemediationAction.QUARANTINE) {
             UserQuarantiner quarantiner = new UserQuarantiner(services.directory(), services.admin(),
                     services.quarantineAdmin(), backups, inactivity, deletion, options.quarantine(),
@@ -206,7 +206,7 @@ public final class ReviewRunner {
 
     private List<QuarantineSweep.Outcome> sweep(UserDeleter deleter, JsonReviewStore store,
             DirectoryReportStore reports, ProgressListener progress) {
-        return new QuarantineSweep(quarantinePorts(deleter::delete, store, reports), options.quarantine(),
+        return new QuarantineSweep(quarantinePorts(ReviewPorts.deletion(deleter), store, reports), options.quarantine(),
                 services.accountId(), !options.execute(), options.doneStatus(), clock).sweep(progress);
     }
 

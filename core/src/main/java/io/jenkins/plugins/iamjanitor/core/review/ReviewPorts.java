@@ -41,7 +41,16 @@ public record ReviewPorts(
 
     public static ReviewPorts of(InactivityScanner scanner, ApprovalChannel approvals, TicketTracker tickets,
             ActivityLog activity, UserDeleter deleter, ReviewStore store, ReportStore reports) {
-        Deletion deletion = new Deletion() {
+        return new ReviewPorts(scanner::scan, approvals, tickets, activity, deletion(deleter), store, reports);
+    }
+
+    /**
+     * The deleter as a port with all of it: intents and the resume check too. A method reference ({@code
+     * deleter::delete}) would keep only the two-argument delete and silently lose the intents that hold the cap across
+     * crashes.
+     */
+    public static Deletion deletion(UserDeleter deleter) {
+        return new Deletion() {
             @Override
             public List<DeletionResult> delete(List<ApprovalRecord> approved, ProgressListener progress) {
                 return deleter.delete(approved, progress);
@@ -58,7 +67,6 @@ public record ReviewPorts(
                 return deleter.finishedBefore(intent);
             }
         };
-        return new ReviewPorts(scanner::scan, approvals, tickets, activity, deletion, store, reports);
     }
 
     @FunctionalInterface
