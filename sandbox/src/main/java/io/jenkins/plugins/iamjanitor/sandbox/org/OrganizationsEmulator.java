@@ -20,9 +20,9 @@ import java.util.function.Predicate;
 
 /**
  * AWS Organizations over AWS JSON 1.1 ({@code X-Amz-Target: AWSOrganizationsV20161128.<Operation>}): ListAccounts,
- * ListAccountsForParent, ListChildren, ListRoots, ListTagsForResource and DescribeOrganization, paginated with
- * {@code MaxResults}/{@code NextToken} as the service does. Only the management account may call it; a member
- * account's credentials get AccessDeniedException, as in AWS.
+ * ListAccountsForParent, ListChildren, ListRoots, ListTagsForResource, DescribeOrganizationalUnit and
+ * DescribeOrganization, paginated with {@code MaxResults}/{@code NextToken} as the service does. Only the management
+ * account may call it; a member account's credentials get AccessDeniedException, as in AWS.
  */
 public final class OrganizationsEmulator implements HttpHandler {
     public static final String TARGET_PREFIX = "AWSOrganizationsV20161128.";
@@ -91,6 +91,7 @@ public final class OrganizationsEmulator implements HttpHandler {
             case "ListChildren" -> children(request);
             case "ListRoots" -> page("Roots", List.of(root()), request);
             case "ListTagsForResource" -> tags(request);
+            case "DescribeOrganizationalUnit" -> unit(request);
             case "DescribeOrganization" -> describe();
             default -> throw new OrgError(400, "UnknownOperationException", "Unknown operation " + operation);
         };
@@ -130,6 +131,17 @@ public final class OrganizationsEmulator implements HttpHandler {
         n.put("Id", id);
         n.put("Type", type);
         return n;
+    }
+
+    private JsonNode unit(JsonNode request) {
+        String id = request.path("OrganizationalUnitId").asText("");
+        OrgModel.Unit unit = org.units().stream().filter(u -> u.id().equals(id)).findFirst()
+                .orElseThrow(() -> new OrgError(400, "OrganizationalUnitNotFoundException",
+                        "We can't find an organizational unit (OU) with the OrganizationalUnitId that you specified."));
+        ObjectNode out = mapper.createObjectNode();
+        out.putObject("OrganizationalUnit").put("Id", unit.id()).put("Name", unit.name()).put("Arn",
+                "arn:aws:organizations::" + org.managementAccountId() + ":ou/" + org.organizationId() + "/" + unit.id());
+        return out;
     }
 
     private JsonNode tags(JsonNode request) {
