@@ -30,6 +30,9 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     PolicyOptions policy = new PolicyOptions();
 
+    @Mixin
+    OrganizationOptions organization = new OrganizationOptions();
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json, csv or markdown (default: ${DEFAULT-VALUE}).")
     ScanReport.Format format;
@@ -48,7 +51,11 @@ final class ScanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         policy.validate();
+        organization.validate();
         String runner = SessionNames.forRunner(System.getProperty("user.name"));
+        if (organization.organization) {
+            return scanOrganization(out, err, runner);
+        }
         try (Target t = Target.open(target, runner, line -> progress(err, line))) {
             PolicySettings settings = policy.settings(t.scenarioExemptions());
             ScanResult result = new InactivityScanner(t.directory(), new InactivityPolicy(settings, clock))
@@ -63,6 +70,25 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private int scanOrganization(PrintWriter out, PrintWriter err, String runner) {
+        try (OrgTarget t = OrgTarget.open(target, organization, runner, line -> progress(err, line))) {
+            PolicySettings settings = policy.settings(t.scenarioExemptions());
+            var run = new OrganizationScan(organization, clock).run(t, settings, line -> progress(err, line));
+            emit(out, err, new OrganizationReport(run, settings).render(format));
+            return run.failures().isEmpty() ? 0 : OrganizationScan.SOME_ACCOUNTS_FAILED;
+        }
+    }
+
+    private void emit(PrintWriter out, PrintWriter err, String report) {
+        if (output == null) {
+            out.print(report);
+            out.flush();
+        } else {
+            write(output, report);
+            progress(err, "Report written to " + output);
+        }
     }
 
     static void progress(PrintWriter err, String line) {

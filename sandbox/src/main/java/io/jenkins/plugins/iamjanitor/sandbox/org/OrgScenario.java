@@ -11,9 +11,10 @@ import java.util.TreeMap;
 /**
  * Reads a scenario's {@code organization} section: units, member accounts (status, parent, tags, whether AssumeRole
  * is denied) and each account's users ({@code "iam": {...}} like a one-account scenario's, or {@code "iam":
- * "default"} for the built-in scenario's users). Format: docs/sandbox.md.
+ * "default"} for the built-in scenario's users). The file's own sections (e.g. {@code janitor}) stay readable through
+ * {@link #scenario()}. Format: docs/sandbox.md.
  */
-public record OrgScenario(OrgModel model, Map<String, Scenario> accounts) {
+public record OrgScenario(Scenario scenario, OrgModel model, Map<String, Scenario> accounts) {
 
     public static final String RESOURCE = "/scenarios/organization.json";
 
@@ -60,8 +61,8 @@ public record OrgScenario(OrgModel model, Map<String, Scenario> accounts) {
                 scenarios.put(id, OrganizationSandbox.accountScenario(id, name, section));
             }
         }
-        return new OrgScenario(new OrgModel(org.path("id").asText("o-sandbox0001"), management, root, units, accounts),
-                scenarios);
+        return new OrgScenario(scenario, new OrgModel(org.path("id").asText("o-sandbox0001"), management, root, units,
+                accounts), scenarios);
     }
 
     public OrganizationSandbox start() {
