@@ -15,16 +15,40 @@ import java.net.URI;
 
 /**
  * An exchange handed on to another emulator after the router read its body: the body is replayed, and what the
- * emulator writes goes to the client and is also kept, so the router can learn from an answer (AssumeRole's keys).
+ * emulator writes goes to the client and is also kept. A held exchange keeps the whole answer back until
+ * {@link #deliver()}, so the router can learn from it (AssumeRole's keys) before the client can use it.
  */
 final class ForwardedExchange extends HttpExchange {
     private final HttpExchange delegate;
     private final InputStream body;
+    private final boolean held;
     private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
+    private int heldStatus = -1;
 
     ForwardedExchange(HttpExchange delegate, byte[] body) {
+        this(delegate, body, false);
+    }
+
+    ForwardedExchange(HttpExchange delegate, byte[] body, boolean held) {
         this.delegate = delegate;
         this.body = new ByteArrayInputStream(body);
+        this.held = held;
+    }
+
+    /** Sends a held answer to the client and closes the exchange; no answer at all (a dropped call) stays dropped. */
+    void deliver() throws IOException {
+        try (delegate) {
+            if (heldStatus < 0) {
+                return;
+            }
+            byte[] bytes = copy.toByteArray();
+            delegate.sendResponseHeaders(heldStatus, bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                try (OutputStream out = delegate.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
+        }
     }
 
     /** What the emulator answered, as written so far. */
@@ -59,7 +83,9 @@ final class ForwardedExchange extends HttpExchange {
 
     @Override
     public void close() {
-        delegate.close();
+        if (!held) {
+            delegate.close();
+        }
     }
 
     @Override
@@ -69,6 +95,9 @@ final class ForwardedExchange extends HttpExchange {
 
     @Override
     public OutputStream getResponseBody() {
+        if (held) {
+            return copy;
+        }
         return new FilterOutputStream(delegate.getResponseBody()) {
             @Override
             public void write(int b) throws IOException {
@@ -86,6 +115,10 @@ final class ForwardedExchange extends HttpExchange {
 
     @Override
     public void sendResponseHeaders(int rCode, long responseLength) throws IOException {
+        if (held) {
+            heldStatus = rCode;
+            return;
+        }
         delegate.sendResponseHeaders(rCode, responseLength);
     }
 
@@ -96,7 +129,7 @@ final class ForwardedExchange extends HttpExchange {
 
     @Override
     public int getResponseCode() {
-        return delegate.getResponseCode();
+        return held ? heldStatus : delegate.getResponseCode();
     }
 
     @Override

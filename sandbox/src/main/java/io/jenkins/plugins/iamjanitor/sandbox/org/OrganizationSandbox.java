@@ -127,12 +127,17 @@ public final class OrganizationSandbox implements AutoCloseable {
                     + " to perform: sts:AssumeRole on resource: " + roleArn);
             return;
         }
-        ForwardedExchange forwarded = new ForwardedExchange(exchange, body);
+        // The answer is held until its key is known here: a client may use the key the moment it reads it.
+        ForwardedExchange forwarded = new ForwardedExchange(exchange, body, true);
         accounts.get(target).handle(forwarded);
         Matcher m = ACCESS_KEY.matcher(new String(forwarded.answer(), StandardCharsets.UTF_8));
         if (m.find()) {
-            keyAccounts.put(m.group(1), target);
+            String previous = keyAccounts.putIfAbsent(m.group(1), target);
+            if (previous != null && !previous.equals(target)) {
+                throw new IllegalStateException("the sandbox issued access key " + m.group(1) + " in two accounts");
+            }
         }
+        forwarded.deliver();
     }
 
     private static void deny(HttpExchange exchange, String message) throws IOException {

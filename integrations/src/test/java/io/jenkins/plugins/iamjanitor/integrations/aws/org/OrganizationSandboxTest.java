@@ -136,6 +136,20 @@ class OrganizationSandboxTest {
     }
 
     @Test
+    void aFreshlyAssumedKeyActsInItsAccountFromItsVeryFirstCall() {
+        OrganizationSandbox org = keep(OrgScenario.builtIn().start());
+        // The sandbox learns which account a key belongs to from AssumeRole's answer; a client calling at once must
+        // never land in the management account (it did, now and then, before the answer was held back).
+        for (int i = 0; i < 25; i++) {
+            try (AccountSession s = AccountSession.open(OrgAccount.of("333333333333", null), settings(org),
+                    roles(null))) {
+                assertThat(s.iam().listUsers().users()).as("session " + i).hasSize(2);
+            }
+        }
+        assertThat(org.account("111111111111").calls("ListUsers")).isZero();
+    }
+
+    @Test
     void aDeniedRoleFailsAtOpenWithStsAccessDeniedAndMemberKeysCannotListTheOrganization() {
         OrganizationSandbox org = keep(OrgScenario.builtIn().start());
         assertThatThrownBy(() -> AccountSession.open(OrgAccount.of("444444444444", null), settings(org), roles(null)))
