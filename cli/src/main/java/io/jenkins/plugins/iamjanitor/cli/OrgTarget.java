@@ -112,6 +112,20 @@ final class OrgTarget implements AutoCloseable {
         return AccountSession.open(account, management, roles);
     }
 
+    /** The settings of one account (its assumed role), for services that build their own AWS clients. */
+    AwsSettings settingsFor(OrgAccount account) {
+        return roles.forAccount(management, account.id());
+    }
+
+    /** The sandbox organisation's scenario file (its Slack, Jira and CloudTrail sections serve review); null on AWS. */
+    Scenario scenario() {
+        return scenario;
+    }
+
+    boolean sandboxed() {
+        return sandbox != null;
+    }
+
     IamDirectory directory(AccountSession session) {
         if (sandbox != null) {
             // The emulator finishes a credential report within a poll or two; AWS's 2-second pacing only slows it.

@@ -115,6 +115,9 @@ final class ReviewCommand implements Callable<Integer> {
     @Mixin
     PolicyOptions policy = new PolicyOptions();
 
+    @Mixin
+    OrganizationOptions organization = new OrganizationOptions();
+
     private final Clock clock;
 
     ReviewCommand(Clock clock) {
@@ -139,6 +142,11 @@ final class ReviewCommand implements Callable<Integer> {
             err.println(line);
             err.flush();
         };
+        organization.validate();
+        if (organization.organization) {
+            return new OrganizationReview(this, clock).run(out, progress,
+                    "iam-janitor-review-" + System.getProperty("user.name", "operator"));
+        }
         try (ReviewServices services = connect(progress)) {
             Exemptions extra = services instanceof SandboxReviewServices s ? s.scenarioExemptions()
                     : new Exemptions(null, null, null, null);
