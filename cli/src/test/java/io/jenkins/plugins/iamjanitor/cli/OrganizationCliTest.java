@@ -57,7 +57,7 @@ class OrganizationCliTest {
         CliRun listed = CliRun.run("scan", "--organization", "--sandbox", "--account", "333333333333,444444444444",
                 "--exclude-account", "444444444444", "--format", "csv");
         assertThat(listed.exitCode()).as(listed.err()).isZero();
-        assertThat(listed.out()).contains("444444444444,dev-sandbox,SKIPPED,,,,,,excluded by --exclude-account")
+        assertThat(listed.out()).contains("444444444444,dev-sandbox,SKIPPED,,,,,,excluded by the account deny list")
                 .contains("333333333333,prod-web,OK,web.old-contractor,")
                 .doesNotContain("222222222222,prod-payments,OK");
     }

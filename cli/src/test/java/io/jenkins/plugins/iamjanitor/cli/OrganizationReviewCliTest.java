@@ -33,7 +33,8 @@ class OrganizationReviewCliTest {
             }
             assertThat(dir.resolve("b").resolve(account)).isNotEmptyDirectory();
         }
-        assertThat(dir.resolve("b/333333333333")).isDirectoryContaining(p -> p.toString().contains("web.old-contractor"));
+        assertThat(dir.resolve("b/333333333333"))
+                .isDirectoryContaining(p -> p.toString().contains("web.old-contractor"));
         assertThat(dir.resolve("s/444444444444")).doesNotExist();
         assertThat(run.out() + run.err()).doesNotContain("xoxb-", "xapp-");
     }

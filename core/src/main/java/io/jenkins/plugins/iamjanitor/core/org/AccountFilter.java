@@ -65,13 +65,13 @@ public record AccountFilter(Set<String> ouIds, Set<String> include, Set<String> 
     /** Why {@code account} is left out, or null when it is selected. */
     public String skipReason(OrgAccount account) {
         if (exclude.contains(account.id())) {
-            return "excluded by --exclude-account";
+            return "excluded by the account deny list";
         }
         if (account.suspended()) {
             return "account status is " + account.status();
         }
         if (!include.isEmpty() && !include.contains(account.id())) {
-            return "not in the --account list";
+            return "not in the account allow list";
         }
         if (!ouIds.isEmpty() && account.ouIds().stream().noneMatch(ouIds::contains)) {
             return "not under OU " + String.join(", ", ouIds.stream().sorted().toList());

@@ -42,7 +42,7 @@ class OrganizationRunnerTest {
                 Set.of("222222222222"), null).select(org);
         assertThat(listed.selected()).isEmpty();
         assertThat(listed.skipped()).extracting(AccountFilter.Skipped::reason).containsExactly(
-                "excluded by --exclude-account", "not in the --account list", "not in the --account list",
+                "excluded by the account deny list", "not in the account allow list", "not in the account allow list",
                 "account status is SUSPENDED");
 
         assertThat(AccountFilter.all().select(org).selected()).hasSize(3);

@@ -59,7 +59,8 @@ public final class OrganizationsEmulator implements HttpHandler {
             int status = 200;
             JsonNode body;
             try {
-                if (!isManagementCaller.test(SigV4.accessKeyId(exchange.getRequestHeaders().getFirst("Authorization")))) {
+                String key = SigV4.accessKeyId(exchange.getRequestHeaders().getFirst("Authorization"));
+                if (!isManagementCaller.test(key)) {
                     throw new OrgError(400, "AccessDeniedException",
                             "You don't have permissions to access this resource: only the management account (or a"
                                     + " delegated administrator) can list the organization's accounts.");
@@ -140,7 +141,8 @@ public final class OrganizationsEmulator implements HttpHandler {
                         "We can't find an organizational unit (OU) with the OrganizationalUnitId that you specified."));
         ObjectNode out = mapper.createObjectNode();
         out.putObject("OrganizationalUnit").put("Id", unit.id()).put("Name", unit.name()).put("Arn",
-                "arn:aws:organizations::" + org.managementAccountId() + ":ou/" + org.organizationId() + "/" + unit.id());
+                "arn:aws:organizations::" + org.managementAccountId() + ":ou/" + org.organizationId() + "/"
+                        + unit.id());
         return out;
     }
 
@@ -161,7 +163,8 @@ public final class OrganizationsEmulator implements HttpHandler {
         ObjectNode o = mapper.createObjectNode();
         ObjectNode org1 = o.putObject("Organization");
         org1.put("Id", org.organizationId());
-        org1.put("Arn", "arn:aws:organizations::" + org.managementAccountId() + ":organization/" + org.organizationId());
+        org1.put("Arn", "arn:aws:organizations::" + org.managementAccountId() + ":organization/"
+                + org.organizationId());
         org1.put("FeatureSet", "ALL");
         org1.put("MasterAccountId", org.managementAccountId());
         return o;

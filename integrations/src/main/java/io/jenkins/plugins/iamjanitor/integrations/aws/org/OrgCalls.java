@@ -18,7 +18,7 @@ final class OrgCalls {
         }
     }
 
-    /** The AWS error may come wrapped (a credentials provider wraps STS's answer): the first one in the chain counts. */
+    /** The AWS error may come wrapped (a credentials provider wraps STS's answer): the first in the chain counts. */
     static ServiceException translate(String service, String operation, SdkException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
