@@ -208,6 +208,32 @@ class OrganizationSandboxTest {
         }
     }
 
+    @Test
+    void anAccountThrottledBeyondTheRetriesFailsWithItsReasonWhileTheOthersFinish() {
+        OrganizationSandbox org = keep(OrgScenario.builtIn().start());
+        AwsSettings management = settings(org);
+        // prod-web answers every ListUsers with Throttling: more than the SDK's 3 attempts here.
+        org.account("333333333333").faults().failNext("ListUsers",
+                io.jenkins.plugins.iamjanitor.sandbox.Faults.Kind.THROTTLE, 1000);
+        InactivityPolicy policy = new InactivityPolicy(PolicySettings.defaults(), Clock.systemUTC());
+        OrganizationRun<ScanResult> run = new OrganizationRunner(
+                new AwsOrganizationsAccounts(organizations(org, management), false),
+                new AccountFilter(null, null, Set.of("444444444444"), null), 3, Duration.ofMinutes(2))
+                .run((account, progress) -> {
+                    try (AccountSession s = AccountSession.open(account, management, roles(null))) {
+                        return new InactivityScanner(directory(s.iam()), policy).scan(progress);
+                    }
+                }, ProgressListener.NONE);
+
+        assertThat(run.completed()).extracting(o -> o.account().id()).containsExactly("222222222222");
+        assertThat(run.failures()).singleElement().satisfies(f -> {
+            assertThat(f.account().id()).isEqualTo("333333333333");
+            assertThat(f.errorCode()).isEqualTo("Throttling");
+            assertThat(f.failure()).startsWith("IAM ListUsers failed (Throttling)");
+        });
+        assertThat(org.account("333333333333").calls("ListUsers")).isEqualTo(3);
+    }
+
     private static AwsIamDirectory directory(IamClient iam) {
         return new AwsIamDirectory(iam, new AwsIamDirectory.Options(true, 1000, 10, Duration.ofMillis(5)), d -> { });
     }
