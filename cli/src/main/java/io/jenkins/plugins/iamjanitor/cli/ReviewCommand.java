@@ -141,6 +141,9 @@ final class ReviewCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config = new ConfigOptions();
 
+    @Mixin
+    OrganizationOptions organization = new OrganizationOptions();
+
     private final Clock clock;
 
     ReviewCommand(Clock clock) {
@@ -175,7 +178,12 @@ final class ReviewCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage().replace("action must", "--action must")
                     .replace("deleteAfterDays", "--delete-after-days"));
         }
+        organization.validate();
         CliPolicy.applyTarget(p, target, err);
+        if (organization.organization) {
+            return new OrganizationReview(this, p, timeout, quarantine, clock).run(out, progress,
+                    "iam-janitor-review-" + System.getProperty("user.name", "operator"));
+        }
         Preflight preflight = new Preflight(progress::progress);
         try (ReviewServices services = connect(p, preflight, progress)) {
             Exemptions extra = services instanceof SandboxReviewServices s ? s.scenarioExemptions()
