@@ -1,6 +1,8 @@
 package io.jenkins.plugins.iamjanitor.cli;
 
+import io.jenkins.plugins.iamjanitor.core.config.AwsTarget;
 import io.jenkins.plugins.iamjanitor.core.org.AccountDirectory;
+import io.jenkins.plugins.iamjanitor.core.org.ExplicitAccounts;
 import io.jenkins.plugins.iamjanitor.core.org.OrgAccount;
 import io.jenkins.plugins.iamjanitor.core.policy.Exemptions;
 import io.jenkins.plugins.iamjanitor.core.port.IamDirectory;
@@ -17,6 +19,9 @@ import io.jenkins.plugins.iamjanitor.sandbox.org.OrgScenario;
 import io.jenkins.plugins.iamjanitor.sandbox.org.OrganizationSandbox;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 
@@ -33,6 +38,8 @@ final class OrgTarget implements AutoCloseable {
     private final OrganizationsClient organizations;
     private final AccountRoles roles;
     private final boolean readTags;
+    /** The policy file's accounts: entries by account id; empty: the accounts come from Organizations. */
+    private final Map<String, AwsTarget> explicit = new LinkedHashMap<>();
 
     private OrgTarget(OrganizationSandbox sandbox, Scenario scenario, AwsSettings management, URI organizationsEndpoint,
             AccountRoles roles, boolean readTags) {
@@ -58,7 +65,8 @@ final class OrgTarget implements AutoCloseable {
         }
         AccountRoles roles;
         try {
-            roles = new AccountRoles(org.roleName, aws.externalId, sessionName, null);
+            roles = new AccountRoles(org.roleName, org.memberExternalId != null ? org.memberExternalId
+                    : aws.externalId, sessionName, null);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -72,7 +80,8 @@ final class OrgTarget implements AutoCloseable {
                     + sandbox.organizationsEndpoint());
             AwsSettings settings = new AwsSettings(aws.region, sandbox.iamEndpoint(), null,
                     Target.SANDBOX_CREDENTIALS, 8, null, null);
-            return opened(sandbox, scenario.scenario(), settings, sandbox.organizationsEndpoint(), roles, readTags);
+            return opened(sandbox, scenario.scenario(), settings, sandbox.organizationsEndpoint(), roles, readTags,
+                    org.explicitAccounts);
         }
         URI endpoint = aws.endpointUrl == null ? null : Target.endpoint(aws.endpointUrl);
         URI orgEndpoint = org.organizationsEndpointUrl == null ? null
@@ -83,13 +92,15 @@ final class OrgTarget implements AutoCloseable {
         AwsCredentialsSource credentials = aws.roleArn == null ? base
                 : new AwsCredentialsSource.AssumeRole(aws.roleArn, aws.externalId, sessionName, base);
         return opened(null, null, new AwsSettings(aws.region, endpoint, null, credentials, 8, null, null), orgEndpoint,
-                roles, readTags);
+                roles, readTags, org.explicitAccounts);
     }
 
     private static OrgTarget opened(OrganizationSandbox sandbox, Scenario scenario, AwsSettings settings,
-            URI orgEndpoint, AccountRoles roles, boolean readTags) {
+            URI orgEndpoint, AccountRoles roles, boolean readTags, List<AwsTarget> explicitAccounts) {
         try {
-            return new OrgTarget(sandbox, scenario, settings, orgEndpoint, roles, readTags);
+            OrgTarget t = new OrgTarget(sandbox, scenario, settings, orgEndpoint, roles, readTags);
+            explicitAccounts.forEach(a -> t.explicit.put(a.accountId(), a));
+            return t;
         } catch (RuntimeException e) {
             if (sandbox != null) {
                 sandbox.close();
@@ -104,17 +115,39 @@ final class OrgTarget implements AutoCloseable {
     }
 
     AccountDirectory accounts() {
+        if (!explicit.isEmpty()) {
+            try {
+                return new ExplicitAccounts(explicit.values().stream()
+                        .map(a -> new OrgAccount(a.accountId(), a.name(), null, null, null, null, null)).toList());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("accounts: " + e.getMessage());
+            }
+        }
         return new AwsOrganizationsAccounts(organizations, readTags);
     }
 
     /** One account's own clients (its assumed role); the caller closes it when the account's work is done. */
     AccountSession open(OrgAccount account) {
-        return AccountSession.open(account, management, roles);
+        return ownCredentials(account) ? AccountSession.openChecked(account, settingsFor(account))
+                : AccountSession.open(account, management, roles);
     }
 
     /** The settings of one account (its assumed role), for services that build their own AWS clients. */
     AwsSettings settingsFor(OrgAccount account) {
-        return roles.forAccount(management, account.id());
+        if (!ownCredentials(account)) {
+            return roles.forAccount(management, account.id());
+        }
+        // An accounts: entry with its own profile or role: the management credentials serve only as the role's base.
+        AwsTarget a = explicit.get(account.id());
+        AwsCredentialsSource base = a.profile() != null ? new AwsCredentialsSource.Profile(a.profile())
+                : management.credentials();
+        return management.withCredentials(a.roleArn() == null ? base
+                : new AwsCredentialsSource.AssumeRole(a.roleArn(), a.externalId(), roles.sessionName(), base));
+    }
+
+    private boolean ownCredentials(OrgAccount account) {
+        AwsTarget a = explicit.get(account.id());
+        return a != null && (a.profile() != null || a.roleArn() != null);
     }
 
     /** The sandbox organisation's scenario file (its Slack, Jira and CloudTrail sections serve review); null on AWS. */

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.iamjanitor.cli;
 
+import io.jenkins.plugins.iamjanitor.core.config.AwsTarget;
 import io.jenkins.plugins.iamjanitor.core.org.AccountFilter;
+import io.jenkins.plugins.iamjanitor.integrations.aws.org.AccountRoles;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,8 +33,9 @@ public final class OrganizationOptions {
             description = "Only accounts carrying this tag; repeatable (all must match).")
     List<String> tags = List.of();
 
-    @Option(names = "--role-name", paramLabel = "NAME", defaultValue = "OrganizationAccountAccessRole",
-            description = "Role assumed in each account (default: ${DEFAULT-VALUE}); --external-id applies to it.")
+    @Option(names = "--role-name", paramLabel = "NAME",
+            description = "Role assumed in each account (default: organization.roleName in the policy file, else "
+                    + AccountRoles.DEFAULT_ROLE + "); --external-id applies to it.")
     String roleName;
 
     @Option(names = "--account-concurrency", paramLabel = "N", defaultValue = "8",
@@ -42,6 +45,12 @@ public final class OrganizationOptions {
     @Option(names = "--organizations-endpoint-url", paramLabel = "URL",
             description = "AWS Organizations endpoint override (e.g. an emulator).")
     String organizationsEndpointUrl;
+
+    /** The member roles' external id from the policy file's organization.externalId; null: --external-id's. */
+    String memberExternalId;
+
+    /** The policy file's accounts: entries (each with its own credentials, or none); empty: list Organizations. */
+    List<AwsTarget> explicitAccounts = List.of();
 
     /** Refuses organisation filters without --organization, so nobody believes a single-account run was filtered. */
     void validate() {

@@ -132,7 +132,7 @@ final class OrganizationReview {
         // Live: everything of this account's review goes through its own role, including CloudTrail.
         AwsSettings aws = org.settingsFor(account);
         // Before any client with retries exists: a role that cannot be assumed fails this account at once.
-        new Preflight(log::progress).aws(aws, null);
+        new Preflight(log::progress).aws(aws, account.id());
         return LiveReviewServices.connect(new LiveReviewServices.Config(aws, System.getenv(),
                 policy.jiraUrl(), policy.jiraProject(), policy.jiraIssueType(), policy.cloudTrailRegions()), clock, log);
     }

@@ -167,7 +167,7 @@ final class ReviewCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ProgressListener progress = TerminalProgress.forStderr(err, "");
-        EffectivePolicy p = CliPolicy.resolve(config.load(err, true), flags(), err, true, true);
+        EffectivePolicy p = CliPolicy.resolve(config.load(err, true), flags(), err, true, true, true);
         QuarantineSettings quarantine;
         try {
             // Flags win over the policy file, as for every other setting.
@@ -178,8 +178,9 @@ final class ReviewCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage().replace("action must", "--action must")
                     .replace("deleteAfterDays", "--delete-after-days"));
         }
-        organization.validate();
         CliPolicy.applyTarget(p, target, err);
+        PolicyAccounts.apply(p, target, organization, err);
+        organization.validate();
         if (organization.organization) {
             return new OrganizationReview(this, p, timeout, quarantine, clock).run(out, progress,
                     "iam-janitor-review-" + System.getProperty("user.name", "operator"));

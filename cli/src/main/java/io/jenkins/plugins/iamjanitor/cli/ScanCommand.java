@@ -57,8 +57,9 @@ final class ScanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         policy.validate();
         EffectivePolicy effective = CliPolicy.resolve(config.load(err, true),
-                policy.addTo(target.aws.addTo(new CliPolicy.Flags())), err, false);
+                policy.addTo(target.aws.addTo(new CliPolicy.Flags())), err, false, false, true);
         CliPolicy.applyTarget(effective, target, err);
+        PolicyAccounts.apply(effective, target, organization, err);
         String runner = SessionNames.forRunner(System.getProperty("user.name"));
         organization.validate();
         if (organization.organization) {

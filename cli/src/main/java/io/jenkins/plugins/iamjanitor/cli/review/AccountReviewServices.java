@@ -64,7 +64,7 @@ public final class AccountReviewServices implements ReviewServices {
     /** This account's role, then the shared Slack and Jira (and the shared services' own AWS, for CloudTrail). */
     @Override
     public void preflight(Preflight preflight, String slackChannel) {
-        preflight.aws(aws, null);
+        preflight.aws(aws, accountId);
         shared.preflight(preflight, slackChannel);
     }
 

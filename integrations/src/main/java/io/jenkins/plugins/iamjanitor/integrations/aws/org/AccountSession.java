@@ -4,6 +4,7 @@ import io.jenkins.plugins.iamjanitor.core.org.OrgAccount;
 import io.jenkins.plugins.iamjanitor.integrations.aws.AwsClients;
 import io.jenkins.plugins.iamjanitor.integrations.aws.AwsSettings;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * One member account's clients: its own HTTP client and its own assumed-role credentials, opened for one task and
@@ -26,6 +27,29 @@ public final class AccountSession implements AutoCloseable {
         AwsClients clients = new AwsClients(settings);
         try {
             OrgCalls.call("STS", "AssumeRole", () -> clients.credentialsProvider().resolveCredentials());
+            return new AccountSession(account, clients);
+        } catch (RuntimeException e) {
+            clients.close();
+            throw e;
+        }
+    }
+
+    /**
+     * An account entered with credentials of its own (an entry of the policy file's {@code accounts}): they are
+     * resolved at once and must belong to that account, so a profile pointing elsewhere never scans or deletes there.
+     */
+    public static AccountSession openChecked(OrgAccount account, AwsSettings settings) {
+        AwsClients clients = new AwsClients(settings);
+        try {
+            String actual = OrgCalls.call("STS", "GetCallerIdentity", () -> {
+                try (StsClient sts = clients.sts()) {
+                    return sts.getCallerIdentity().account();
+                }
+            });
+            if (!account.id().equals(actual)) {
+                throw new IllegalStateException("the credentials given for account " + account.id()
+                        + " belong to account " + actual + ": fix its profile or roleArn");
+            }
             return new AccountSession(account, clients);
         } catch (RuntimeException e) {
             clients.close();
