@@ -20,7 +20,7 @@ public final class Bench {
 
     static Bench standard() {
         return new Bench(List.of(new CloudTrailBenchmark(), new IamScanBenchmark(), new ScanBenchmark(),
-                new DeleteBenchmark(), new MemoryBenchmark(), new SoakBenchmark()));
+                new DeleteBenchmark(), new MemoryBenchmark(), new SoakBenchmark(), new OrgScanBenchmark()));
     }
 
     public static void main(String[] argv) {

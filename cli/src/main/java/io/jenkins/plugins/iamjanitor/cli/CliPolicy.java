@@ -65,12 +65,22 @@ final class CliPolicy {
     /** @param quarantines the command carries out {@code action: quarantine} (review does; delete does not) */
     static EffectivePolicy resolve(PolicyFile file, Flags flags, PrintWriter err, boolean destructive,
             boolean quarantines) {
+        return resolve(file, flags, err, destructive, quarantines, false);
+    }
+
+    /**
+     * @param multiAccount the command works on the policy's {@code organization}/{@code accounts} (scan and review,
+     *                     through {@link PolicyAccounts}); any other command refuses them rather than work on one
+     *                     account and look as if it had covered all
+     */
+    static EffectivePolicy resolve(PolicyFile file, Flags flags, PrintWriter err, boolean destructive,
+            boolean quarantines, boolean multiAccount) {
         PolicyFile merged = PolicyMerge.overlay(file, flags.file(), FLAGS, note -> err.println("note: " + note));
         err.flush();
         EffectivePolicy policy = merged.effective();
-        if (policy.organization() != null || !policy.accounts().isEmpty()) {
-            throw new UsageException(file.source() + ": organization/accounts (multi-account runs) are not supported"
-                    + " by this version; name the one account under aws: instead");
+        if (!multiAccount && (policy.organization() != null || !policy.accounts().isEmpty())) {
+            throw new UsageException(file.source() + ": organization/accounts (multi-account runs) are carried out"
+                    + " by scan and review only; name the one account under aws: for this command");
         }
         if (destructive && !quarantines && policy.action() == PolicyFile.Action.quarantine) {
             throw new UsageException(file.source() + ": action: quarantine is carried out by review, not by this"

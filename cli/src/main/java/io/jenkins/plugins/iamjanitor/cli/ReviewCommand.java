@@ -141,6 +141,9 @@ final class ReviewCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config = new ConfigOptions();
 
+    @Mixin
+    OrganizationOptions organization = new OrganizationOptions();
+
     private final Clock clock;
 
     ReviewCommand(Clock clock) {
@@ -164,7 +167,7 @@ final class ReviewCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ProgressListener progress = TerminalProgress.forStderr(err, "");
-        EffectivePolicy p = CliPolicy.resolve(config.load(err, true), flags(), err, true, true);
+        EffectivePolicy p = CliPolicy.resolve(config.load(err, true), flags(), err, true, true, true);
         QuarantineSettings quarantine;
         try {
             // Flags win over the policy file, as for every other setting.
@@ -176,6 +179,12 @@ final class ReviewCommand implements Callable<Integer> {
                     .replace("deleteAfterDays", "--delete-after-days"));
         }
         CliPolicy.applyTarget(p, target, err);
+        PolicyAccounts.apply(p, target, organization, err);
+        organization.validate();
+        if (organization.organization) {
+            return new OrganizationReview(this, p, timeout, quarantine, clock).run(out, progress,
+                    "iam-janitor-review-" + System.getProperty("user.name", "operator"));
+        }
         Preflight preflight = new Preflight(progress::progress);
         try (ReviewServices services = connect(p, preflight, progress)) {
             Exemptions extra = services instanceof SandboxReviewServices s ? s.scenarioExemptions()

@@ -35,6 +35,9 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config = new ConfigOptions();
 
+    @Mixin
+    OrganizationOptions organization = new OrganizationOptions();
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json, csv or markdown (default: ${DEFAULT-VALUE}).")
     ScanReport.Format format;
@@ -54,9 +57,14 @@ final class ScanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         policy.validate();
         EffectivePolicy effective = CliPolicy.resolve(config.load(err, true),
-                policy.addTo(target.aws.addTo(new CliPolicy.Flags())), err, false);
+                policy.addTo(target.aws.addTo(new CliPolicy.Flags())), err, false, false, true);
         CliPolicy.applyTarget(effective, target, err);
+        PolicyAccounts.apply(effective, target, organization, err);
         String runner = SessionNames.forRunner(System.getProperty("user.name"));
+        organization.validate();
+        if (organization.organization) {
+            return scanOrganization(out, err, runner, effective);
+        }
         TerminalProgress progress = TerminalProgress.forStderr(err, "");
         try (Target t = Target.open(target, runner, progress::progress)) {
             // Which account this is, first; and an unreachable endpoint fails here at once instead of in a retry loop.
@@ -74,6 +82,25 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private int scanOrganization(PrintWriter out, PrintWriter err, String runner, EffectivePolicy effective) {
+        try (OrgTarget t = OrgTarget.open(target, organization, runner, line -> progress(err, line))) {
+            PolicySettings settings = CliPolicy.settings(effective, t.scenarioExemptions());
+            var run = new OrganizationScan(organization, clock).run(t, settings, line -> progress(err, line));
+            emit(out, err, new OrganizationReport(run, settings).render(format));
+            return run.failures().isEmpty() ? 0 : OrganizationScan.SOME_ACCOUNTS_FAILED;
+        }
+    }
+
+    private void emit(PrintWriter out, PrintWriter err, String report) {
+        if (output == null) {
+            out.print(report);
+            out.flush();
+        } else {
+            write(output, report);
+            progress(err, "Report written to " + output);
+        }
     }
 
     static void progress(PrintWriter err, String line) {

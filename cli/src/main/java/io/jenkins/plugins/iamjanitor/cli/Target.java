@@ -77,7 +77,7 @@ final class Target implements AutoCloseable {
         }
     }
 
-    private static URI endpoint(String url) {
+    static URI endpoint(String url) {
         try {
             URI uri = new URI(url);
             if (uri.getScheme() == null || uri.getHost() == null
@@ -118,10 +118,11 @@ final class Target implements AutoCloseable {
      * would configure), added to the command line's. None for a real account.
      */
     Exemptions scenarioExemptions() {
-        if (sandbox == null) {
-            return new Exemptions(null, null, null, null);
-        }
-        JsonNode ex = sandbox.scenario().section("janitor").path("exemptions");
+        return sandbox == null ? new Exemptions(null, null, null, null) : exemptionsOf(sandbox.scenario());
+    }
+
+    static Exemptions exemptionsOf(Scenario scenario) {
+        JsonNode ex = scenario.section("janitor").path("exemptions");
         return new Exemptions(strings(ex.path("userNames")), strings(ex.path("paths")), strings(ex.path("tags")),
                 strings(ex.path("groups")));
     }

@@ -12,8 +12,10 @@ import java.util.List;
  * @param source          where it was read from (file name, "global configuration", "command line"); not a key
  * @param action          {@code delete} (default) or {@code quarantine}; read by the quarantine feature
  * @param deleteAfterDays with {@code action: quarantine}, days a quarantined user waits before deletion
- * @param organization    reserved for the AWS Organizations feature; the CLI refuses to run while it is set
- * @param accounts        reserved for multi-account runs; the CLI refuses to run while it is set
+ * @param organization    scan and review cover the AWS Organization's accounts (cli PolicyAccounts); other
+ *                        commands refuse it
+ * @param accounts        scan and review cover exactly these accounts (cli PolicyAccounts); other commands
+ *                        refuse it
  */
 public record PolicyFile(
         String source,

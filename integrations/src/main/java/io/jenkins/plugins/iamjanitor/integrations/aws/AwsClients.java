@@ -17,6 +17,7 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
@@ -56,6 +57,11 @@ public final class AwsClients implements AutoCloseable {
         URI endpoint = settings.cloudTrailEndpointOverride() != null
                 ? settings.cloudTrailEndpointOverride() : settings.endpointOverride();
         return configure(CloudTrailClient.builder(), endpoint).build();
+    }
+
+    /** AWS Organizations (a global service); {@code endpoint} overrides it (the sandbox), null for AWS. */
+    public OrganizationsClient organizations(URI endpoint) {
+        return configure(OrganizationsClient.builder(), endpoint).build();
     }
 
     /** The credentials provider in use (for callers that build other AWS clients). */
