@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Where clicks are judged and recorded while a {@code slackAskApproval} step waits (the core decision registry behind
- * the Slack channel). Posting a request opens its review; these two calls cover the rest of its life.
+ * the Slack channel). Posting a request opens its review; these calls cover the rest of its life.
  */
 public interface ReviewRegistry {
     /** After a controller restart: clicks on the posted messages count again, with the decisions kept. */
@@ -18,6 +18,12 @@ public interface ReviewRegistry {
      * right after posting and after a restart, so a click that arrived before the step could be reached still counts.
      */
     List<UserDecision> decisions(String reviewId);
+
+    /**
+     * A decision made in another channel (the Jenkins page): the Slack review counts it as that user's decision
+     * (later clicks on the user change nothing) and the message shows it.
+     */
+    void recordElsewhere(String reviewId, UserDecision decision);
 
     /** The step is done (decided, timed out or stopped): late clicks change nothing and the messages say so. */
     void close(String reviewId);

@@ -76,6 +76,16 @@ final class SlackWiring {
             }
 
             @Override
+            public void recordElsewhere(String reviewId, UserDecision decision) {
+                var spec = channel.decisions().spec(reviewId);
+                if (spec != null) {
+                    // open() with earlier decisions keeps the first decision per user, whichever channel made it.
+                    channel.decisions().open(spec, List.of(decision));
+                    channel.refresh(reviewId);
+                }
+            }
+
+            @Override
             public void close(String reviewId) {
                 if (channel.knows(reviewId)) {
                     channel.expire(reviewId);

@@ -150,6 +150,11 @@ final class FakeServices implements JanitorServices {
         }
 
         @Override
+        public void recordElsewhere(String reviewId, io.jenkins.plugins.iamjanitor.core.approval.UserDecision d) {
+            events.add("elsewhere " + reviewId + " " + d.userName());
+        }
+
+        @Override
         public void close(String reviewId) {
             events.add("close " + reviewId);
         }
