@@ -30,19 +30,56 @@ public final class ReviewPage {
         this.record = review.record();
     }
 
-    /** One flagged user as the page shows it. */
-    public record Row(String userName, String inactive, String reason, String evidence, String decision,
-            String decidedBy, boolean undecided) {
+    /** One flagged user as the page shows it (bean getters: Jelly reads properties, not record accessors). */
+    public static final class Row {
+        private final String userName;
+        private final String inactive;
+        private final String reason;
+        private final String evidence;
+        private final UserDecision decision;
+
+        Row(Verdict v, UserDecision decision) {
+            this.userName = v.user().userName();
+            this.inactive = v.daysInactive() < 0 ? "never active" : v.daysInactive() + " days";
+            this.reason = v.reason();
+            this.evidence = ReviewPage.evidence(v);
+            this.decision = decision;
+        }
+
+        public String getUserName() {
+            return userName;
+        }
+
+        public String getInactive() {
+            return inactive;
+        }
+
+        public String getReason() {
+            return reason;
+        }
+
+        public String getEvidence() {
+            return evidence;
+        }
+
+        public String getDecision() {
+            return decision == null ? null : decision.decision().name();
+        }
+
+        public String getDecidedBy() {
+            return decision == null ? null
+                    : decision.approverName() + " (" + decision.channel() + ", " + decision.decidedAt() + ")";
+        }
+
+        public boolean isUndecided() {
+            return decision == null;
+        }
     }
 
     public List<Row> getRows() {
         List<Row> rows = new ArrayList<>();
         for (Verdict v : record.candidates()) {
-            String user = v.user().userName();
-            UserDecision d = record.decisionFor(user).orElse(null);
-            rows.add(new Row(user, v.daysInactive() < 0 ? "never active" : v.daysInactive() + " days",
-                    v.reason(), evidence(v), d == null ? null : d.decision().name(),
-                    d == null ? null : d.approverName() + " (" + d.channel() + ", " + d.decidedAt() + ")", d == null));
+            rows.add(new Row(v, record.decisionFor(v.user().userName()).orElse(null)));
         }
         return rows;
     }
