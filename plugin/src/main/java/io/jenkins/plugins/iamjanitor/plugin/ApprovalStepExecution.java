@@ -225,8 +225,14 @@ public final class ApprovalStepExecution extends JanitorStepExecution {
         ApprovalWaits.get().scheduler().schedule(Duration.ZERO, () -> {
             if (w.slack() && w.handle() != null) {
                 ReviewRecord record = review().record();
-                slackQuietly(() -> services().reviews().resume(w.request(record.accountId(), record.candidates()),
-                        w.handle(), record.approval() == null ? List.of() : record.approval().decisions()));
+                List<UserDecision> kept = record.approval() == null ? List.of() : record.approval().decisions();
+                // Slack's own decisions re-open the review (they carry its channel label); the page's are added after.
+                slackQuietly(() -> {
+                    services().reviews().resume(w.request(record.accountId(), record.candidates()), w.handle(),
+                            kept.stream().filter(d -> !JenkinsApprover.CHANNEL.equals(d.channel())).toList());
+                    kept.stream().filter(d -> JenkinsApprover.CHANNEL.equals(d.channel()))
+                            .forEach(d -> services().reviews().recordElsewhere(w.reviewId(), d));
+                });
             }
             int kept = review().record().approval() == null ? 0 : review().record().approval().decisions().size();
             progress("Resumed waiting for approval (review " + w.reviewId() + ", " + kept + " decision(s) kept)");
