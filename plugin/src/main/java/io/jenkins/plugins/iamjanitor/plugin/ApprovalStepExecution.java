@@ -141,6 +141,9 @@ public final class ApprovalStepExecution extends JanitorStepExecution {
             return new DecisionResult(Status.NOT_AUTHORISED, List.of(),
                     "You are not a Jenkins approver of this review; nothing was changed.");
         }
+        if (w.finished()) {
+            return new DecisionResult(Status.CLOSED, List.of(), "This review is no longer waiting; nothing changed.");
+        }
         Verdict candidate = review().record().candidate(userName).orElse(null);
         if (candidate == null) {
             return new DecisionResult(Status.UNKNOWN_USER, List.of(), userName + " is not part of this review.");
@@ -151,12 +154,26 @@ public final class ApprovalStepExecution extends JanitorStepExecution {
         }
         UserDecision d = new UserDecision(userName, decision, who.id(), who.name(), services().clock().instant(),
                 JenkinsApprover.CHANNEL);
+        if (w.slack() && !offerToSlack(w, d)) {
+            // A Slack click on this user won the race; it reaches the record through the registry's listener.
+            return new DecisionResult(Status.ALREADY_DECIDED, List.of(), "Already decided; the first decision stands.");
+        }
         DecisionResult result = record(d);
         if (result.status() == Status.RECORDED && w.slack() && w.handle() != null) {
-            ApprovalWaits.get().scheduler().schedule(Duration.ZERO, () -> slackQuietly(
-                    () -> services().reviews().recordElsewhere(w.reviewId(), d)));
+            ApprovalWaits.get().scheduler().schedule(Duration.ZERO,
+                    () -> slackQuietly(() -> services().reviews().refresh(w.reviewId())));
         }
         return result;
+    }
+
+    /** In-memory only (no network): the Slack registry arbitrates between a click and a page decision. */
+    private boolean offerToSlack(ApprovalWait w, UserDecision d) {
+        try {
+            return services().reviews().recordElsewhere(w.reviewId(), d);
+        } catch (RuntimeException e) {
+            progress("Slack: " + e.getMessage());
+            return true;
+        }
     }
 
     /** Picks up clicks the Slack registry recorded before this step could be reached. */

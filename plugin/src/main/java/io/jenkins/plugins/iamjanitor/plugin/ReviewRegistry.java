@@ -20,10 +20,16 @@ public interface ReviewRegistry {
     List<UserDecision> decisions(String reviewId);
 
     /**
-     * A decision made in another channel (the Jenkins page): the Slack review counts it as that user's decision
-     * (later clicks on the user change nothing) and the message shows it.
+     * A decision made in another channel (the Jenkins page), offered to the Slack review before it is recorded: the
+     * registry keeps the first decision per user whichever channel made it, so both channels agree on who won.
+     *
+     * @return false when the registry already holds another decision about that user (that one stands); true when it
+     *         holds this one, or does not know the review (nothing was posted to Slack)
      */
-    void recordElsewhere(String reviewId, UserDecision decision);
+    boolean recordElsewhere(String reviewId, UserDecision decision);
+
+    /** Shows the current decisions in the posted messages (network: call it off the request and CPS threads). */
+    void refresh(String reviewId);
 
     /** The step is done (decided, timed out or stopped): late clicks change nothing and the messages say so. */
     void close(String reviewId);

@@ -150,8 +150,14 @@ final class FakeServices implements JanitorServices {
         }
 
         @Override
-        public void recordElsewhere(String reviewId, io.jenkins.plugins.iamjanitor.core.approval.UserDecision d) {
+        public boolean recordElsewhere(String reviewId, io.jenkins.plugins.iamjanitor.core.approval.UserDecision d) {
             events.add("elsewhere " + reviewId + " " + d.userName());
+            return true;
+        }
+
+        @Override
+        public void refresh(String reviewId) {
+            events.add("refresh " + reviewId);
         }
 
         @Override

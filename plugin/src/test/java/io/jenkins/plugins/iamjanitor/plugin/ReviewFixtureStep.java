@@ -42,37 +42,37 @@ public final class ReviewFixtureStep extends Step {
     }
 
     private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
-            private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 1L;
 
-            Execution(StepContext context) {
-                super(context);
-            }
+        Execution(StepContext context) {
+            super(context);
+        }
 
-            @Override
-            protected Map<String, Object> run() throws Exception {
-                Run<?, ?> run = getContext().get(Run.class);
-                JanitorServices services = JenkinsJanitorServices.forRun(run);
-                try {
-                    InactivityPolicy policy = new InactivityPolicy(new PolicySettings(Duration.ofDays(21), true,
-                            new Exemptions(List.of(), List.of(), List.of(), List.of())), services.clock());
-                    ScanResult scan = new InactivityScanner(services.iamDirectory(services.defaults().aws()), policy)
-                            .scan(getContext().get(TaskListener.class).getLogger()::println);
-                    List<Verdict> flagged = scan.flagged();
-                    ReviewRecord record = ReviewRecord.start("iamj-" + UUID.randomUUID(), "123456789012", true,
-                            services.clock().instant()).withScan(new ScanSummary(scan.scannedAt(),
-                                    scan.verdicts().size(), Map.of(Outcome.INACTIVE, flagged.size()), List.of()),
-                                    flagged, services.clock().instant());
-                    BuildReview.start(run, record);
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("reviewId", record.reviewId());
-                    m.put("users", flagged.stream().map(v -> v.user().userName()).toList());
-                    m.put("scanned", scan.verdicts().size());
-                    m.put("flagged", flagged.size());
-                    return m;
-                } finally {
-                    services.close();
-                }
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            Run<?, ?> run = getContext().get(Run.class);
+            JanitorServices services = JenkinsJanitorServices.forRun(run);
+            try {
+                InactivityPolicy policy = new InactivityPolicy(new PolicySettings(Duration.ofDays(21), true,
+                        new Exemptions(List.of(), List.of(), List.of(), List.of())), services.clock());
+                ScanResult scan = new InactivityScanner(services.iamDirectory(services.defaults().aws()), policy)
+                        .scan(getContext().get(TaskListener.class).getLogger()::println);
+                List<Verdict> flagged = scan.flagged();
+                ReviewRecord record = ReviewRecord.start("iamj-" + UUID.randomUUID(), "123456789012", true,
+                        services.clock().instant()).withScan(new ScanSummary(scan.scannedAt(),
+                                scan.verdicts().size(), Map.of(Outcome.INACTIVE, flagged.size()), List.of()),
+                                flagged, services.clock().instant());
+                BuildReview.start(run, record);
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("reviewId", record.reviewId());
+                m.put("users", flagged.stream().map(v -> v.user().userName()).toList());
+                m.put("scanned", scan.verdicts().size());
+                m.put("flagged", flagged.size());
+                return m;
+            } finally {
+                services.close();
             }
+        }
     }
 
     @Extension
