@@ -7,7 +7,6 @@ import io.jenkins.plugins.iamjanitor.core.approval.Decision;
 import io.jenkins.plugins.iamjanitor.core.approval.DecisionResult;
 import io.jenkins.plugins.iamjanitor.core.approval.DecisionResult.Status;
 import io.jenkins.plugins.iamjanitor.core.approval.UserDecision;
-import io.jenkins.plugins.iamjanitor.core.policy.Verdict;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
 import io.jenkins.plugins.iamjanitor.plugin.review.BuildReview;
 import java.time.Duration;
@@ -69,7 +68,7 @@ public final class ApprovalStepExecution extends JanitorStepExecution {
         return BuildReview.resolve(getContext().get(Run.class), argument);
     }
 
-    private BuildReview review() {
+    BuildReview review() {
         try {
             return review(wait.reviewId());
         } catch (Exception e) {
@@ -131,49 +130,9 @@ public final class ApprovalStepExecution extends JanitorStepExecution {
         return new DecisionResult(Status.RECORDED, List.of(d), "Recorded.");
     }
 
-    /**
-     * A click on the build's IAM review page: only a configured Jenkins approver, never about their own IAM user.
-     * The decision then shows in Slack too.
-     */
+    /** A click on the build's IAM review page; see {@link JenkinsDecisions}. */
     DecisionResult decideInJenkins(String userName, Decision decision, JenkinsApprover who) {
-        ApprovalWait w = wait;
-        if (w == null || !who.allowedBy(w.jenkinsApprovers())) {
-            return new DecisionResult(Status.NOT_AUTHORISED, List.of(),
-                    "You are not a Jenkins approver of this review; nothing was changed.");
-        }
-        if (w.finished()) {
-            return new DecisionResult(Status.CLOSED, List.of(), "This review is no longer waiting; nothing changed.");
-        }
-        Verdict candidate = review().record().candidate(userName).orElse(null);
-        if (candidate == null) {
-            return new DecisionResult(Status.UNKNOWN_USER, List.of(), userName + " is not part of this review.");
-        }
-        if (who.isSamePersonAs(candidate.user())) {
-            return new DecisionResult(Status.SELF_APPROVAL, List.of(), "You cannot decide about your own account ("
-                    + userName + "); ask another approver. Nothing was changed.");
-        }
-        UserDecision d = new UserDecision(userName, decision, who.id(), who.name(), services().clock().instant(),
-                JenkinsApprover.CHANNEL);
-        if (w.slack() && !offerToSlack(w, d)) {
-            // A Slack click on this user won the race; it reaches the record through the registry's listener.
-            return new DecisionResult(Status.ALREADY_DECIDED, List.of(), "Already decided; the first decision stands.");
-        }
-        DecisionResult result = record(d);
-        if (result.status() == Status.RECORDED && w.slack() && w.handle() != null) {
-            ApprovalWaits.get().scheduler().schedule(Duration.ZERO,
-                    () -> slackQuietly(() -> services().reviews().refresh(w.reviewId())));
-        }
-        return result;
-    }
-
-    /** In-memory only (no network): the Slack registry arbitrates between a click and a page decision. */
-    private boolean offerToSlack(ApprovalWait w, UserDecision d) {
-        try {
-            return services().reviews().recordElsewhere(w.reviewId(), d);
-        } catch (RuntimeException e) {
-            progress("Slack: " + e.getMessage());
-            return true;
-        }
+        return new JenkinsDecisions(this, wait, services()).decide(userName, decision, who);
     }
 
     /** Picks up clicks the Slack registry recorded before this step could be reached. */
@@ -281,15 +240,11 @@ public final class ApprovalStepExecution extends JanitorStepExecution {
                 : "waiting for approval in " + w.channelsText() + " until " + w.deadline();
     }
 
-    String reviewId() {
-        return wait == null ? null : wait.reviewId();
-    }
-
     private void saveState() {
         getContext().saveState();
     }
 
-    private void slackQuietly(Runnable call) {
+    void slackQuietly(Runnable call) {
         try {
             call.run();
         } catch (RuntimeException e) {
