@@ -30,6 +30,7 @@ public class IamJanitorConfiguration extends IamJanitorConfigurationForm {
     private String slackAppTokenCredentialsId;
     private String slackDefaultChannel;
     private String slackApprovers;
+    private String jenkinsApprovers;
     private String jiraBaseUrl;
     private String jiraFlavour = "auto";
     private String jiraCredentialsId;
@@ -164,6 +165,17 @@ public class IamJanitorConfiguration extends IamJanitorConfigurationForm {
     @DataBoundSetter
     public void setSlackApprovers(String slackApprovers) {
         this.slackApprovers = trim(slackApprovers);
+        save();
+    }
+
+    /** Jenkins user ids and group names who may decide on the build's "IAM review" page; empty means nobody. */
+    public String getJenkinsApprovers() {
+        return jenkinsApprovers;
+    }
+
+    @DataBoundSetter
+    public void setJenkinsApprovers(String jenkinsApprovers) {
+        this.jenkinsApprovers = trim(jenkinsApprovers);
         save();
     }
 

@@ -18,10 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import jenkins.model.Jenkins;
-import jenkins.util.Timer;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /** The production {@link JanitorServices}: adapters built from the global configuration and the credentials store. */
@@ -96,10 +93,7 @@ final class JenkinsJanitorServices implements JanitorServices {
 
     @Override
     public TimeoutScheduler scheduler() {
-        return (delay, task) -> {
-            ScheduledFuture<?> f = Timer.get().schedule(task, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
-            return () -> f.cancel(false);
-        };
+        return ApprovalWaits.get().scheduler();
     }
 
     @Override

@@ -76,6 +76,25 @@ final class SlackWiring {
             }
 
             @Override
+            public boolean recordElsewhere(String reviewId, UserDecision decision) {
+                var spec = channel.decisions().spec(reviewId);
+                if (spec == null) {
+                    return true;
+                }
+                // open() with earlier decisions keeps the first decision per user, whichever channel made it.
+                channel.decisions().open(spec, List.of(decision));
+                return channel.decisions().outcome(reviewId).decisions().stream()
+                        .anyMatch(d -> d.userName().equals(decision.userName())
+                                && d.approverId().equals(decision.approverId())
+                                && d.channel().equals(decision.channel()));
+            }
+
+            @Override
+            public void refresh(String reviewId) {
+                channel.refresh(reviewId);
+            }
+
+            @Override
             public void close(String reviewId) {
                 if (channel.knows(reviewId)) {
                     channel.expire(reviewId);

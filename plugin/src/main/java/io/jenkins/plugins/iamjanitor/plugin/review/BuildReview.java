@@ -5,7 +5,11 @@ import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
 import io.jenkins.plugins.iamjanitor.integrations.review.JsonReviewStore;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
+import io.jenkins.plugins.iamjanitor.plugin.ReviewPage;
 import jenkins.model.RunAction2;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.interceptor.RequirePOST;
 
 /**
  * The review a build runs, recorded by the controller: the core {@link ReviewRecord} (the same record and stage rules
@@ -94,6 +98,17 @@ public final class BuildReview implements RunAction2 {
 
     Path directory() {
         return run.getRootDir().toPath().resolve(DIR);
+    }
+
+    /** The "IAM review" page (index.jelly): the flagged users, their evidence and decisions, and the buttons. */
+    public ReviewPage getPage() {
+        return new ReviewPage(this);
+    }
+
+    /** The page's Approve/Keep buttons: POST with a crumb; who may decide is checked by {@link ReviewPage}. */
+    @RequirePOST
+    public HttpResponse doDecide(@QueryParameter String user, @QueryParameter String decision) {
+        return ReviewPage.decide(this, user, decision);
     }
 
     @Override
