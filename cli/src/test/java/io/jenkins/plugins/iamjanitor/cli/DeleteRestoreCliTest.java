@@ -130,7 +130,19 @@ class DeleteRestoreCliTest {
         assertThat(run.out()).contains("zed: KEPT - not deleted: unknown activity");
         assertThat(state().hasUser("zed")).isTrue();
         assertThat(sandbox.iam().calls("DeleteUser")).isZero();
-        assertThat(Files.exists(tmp.resolve("b"))).isFalse();
+        // The pre-flight check may create the (owner-only) backup directory; no backup is written into it.
+        assertThat(backupFiles(tmp.resolve("b"))).isEmpty();
+    }
+
+    private static List<Path> backupFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -144,15 +156,27 @@ class DeleteRestoreCliTest {
     }
 
     @Test
-    void aBackupThatCannotBeWrittenPrintsNoCallAsCalled() throws Exception {
+    void anUnusableBackupDirectoryStopsAtPreflightWithNothingCalled() throws Exception {
         Path notADir = Files.writeString(tmp.resolve("b"), "a file where the backup directory should be");
         CliRun run = CliRun.run("delete", "walt", "--approved-by", "ann@example.com", "--backup-dir",
                 notADir.toString(), "--endpoint-url", sandbox.iamEndpoint().toString(), "--execute");
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("walt: FAILED - backup could not be written, nothing deleted")
-                .doesNotContain("called ")
-                .contains("  planned, not run: DeleteAccessKey(UserName=walt")
-                .contains("  planned, not run: DeleteUser(UserName=walt)");
+        assertThat(run.err()).contains("pre-flight check failed, nothing was asked or changed");
+        assertThat(run.out()).doesNotContain("called ");
+        assertThat(sandbox.iam().calls("DeleteAccessKey") + sandbox.iam().calls("DeleteUser")).isZero();
+        assertThat(state().hasUser("walt")).isTrue();
+    }
+
+    @Test
+    void aTeardownThatFailsMidwayPrintsOnlyTheCallsMadeAsCalled() {
+        sandbox.iam().faults().failNext("DeleteAccessKey", io.jenkins.plugins.iamjanitor.sandbox.Faults.Kind.SERVER_ERROR,
+                1000);
+        CliRun run = CliRun.run("delete", "walt", "--approved-by", "ann@example.com", "--backup-dir",
+                tmp.resolve("b").toString(), "--endpoint-url", sandbox.iamEndpoint().toString(), "--execute");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("walt: FAILED")
+                .contains("  planned, not run: DeleteUser(UserName=walt)")
+                .doesNotContain("called DeleteUser");
         assertThat(state().hasUser("walt")).isTrue();
     }
 
