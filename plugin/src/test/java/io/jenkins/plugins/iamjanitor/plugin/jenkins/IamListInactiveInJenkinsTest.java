@@ -2,7 +2,8 @@ package io.jenkins.plugins.iamjanitor.plugin.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import hudson.model.Result;
+import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
+import io.jenkins.plugins.iamjanitor.plugin.review.BuildReview;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -15,20 +16,33 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 class IamListInactiveInJenkinsTest {
 
     @Test
-    void listsTheInactiveUsersAndTheScriptCanUseThePlainResult(JenkinsRule j) throws Exception {
+    void recordsTheReviewOnTheBuildAndTheScriptCanUseThePlainResult(JenkinsRule j) throws Exception {
         try (SandboxJenkins s = SandboxJenkins.start(j)) {
             WorkflowJob p = j.createProject(WorkflowJob.class, "scan");
             p.setDefinition(new CpsFlowDefinition("""
-                    def users = iamListInactive(days: 21)
-                    echo "flagged=${users.size()} first=${users[0].userName} users=${users.collect { it.userName }.sort()}"
+                    def r = iamListInactive(days: 21, exemptUsers: ['peggy.*'])
+                    echo "review=${r.reviewId} scanned=${r.scanned} flagged=${r.flagged} listed=${r.users.size()}"
+                    echo "first=${r.users[0].user} daysInactive=${r.users[0].daysInactive} evidenceAsOf=${r.users[0].evidenceAsOf != null}"
                     """, true));
             WorkflowRun b = j.buildAndAssertSuccess(p);
-            j.assertLogContains("users are inactive", b);
-            j.assertLogContains("of 40 users are inactive", b);
-            // The built-in scenario announces its verdicts (DefaultScenarioScanTest): these are among the flagged.
-            j.assertLogContains("peggy.edge-22-days", b);
+            ReviewRecord record = b.getAction(BuildReview.class).record();
+            int flagged = record.candidates().size();
+            assertThat(flagged).isPositive();
+            j.assertLogContains("review=jenkins-scan-1 scanned=40 flagged=" + flagged + " listed=" + flagged, b);
+            j.assertLogContains("[iam-janitor] " + flagged + " of 40 users are inactive; review jenkins-scan-1"
+                    + " recorded on this build", b);
+            j.assertLogContains("evidenceAsOf=true", b);
+            // The recorded review: what was flagged, with the policy used (the exemption the script asked for).
+            assertThat(record.scan().usersScanned()).isEqualTo(40);
+            assertThat(record.candidates()).noneMatch(v -> v.user().userName().startsWith("peggy."));
+            assertThat(record.notes()).anyMatch(n -> n.contains("exempt users [peggy.*]"));
+            assertThat(b.getAction(BuildReview.class).scope().days()).isEqualTo(21);
             j.assertLogNotContains(SandboxJenkins.AWS_SECRET, b);
-            assertThat(b.getResult()).isEqualTo(Result.SUCCESS);
+
+            // One review per build: a second scan in the same build is refused with one line.
+            p.setDefinition(new CpsFlowDefinition("iamListInactive(days: 21)\niamListInactive(days: 30)", true));
+            WorkflowRun twice = j.buildAndAssertStatus(hudson.model.Result.FAILURE, p);
+            j.assertLogContains("iamListInactive: this build already started review jenkins-scan-2", twice);
         }
     }
 }
