@@ -2,6 +2,7 @@ package io.jenkins.plugins.iamjanitor.plugin;
 
 import hudson.Extension;
 import hudson.model.Run;
+import hudson.model.User;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionResult;
 import io.jenkins.plugins.iamjanitor.plugin.review.BuildReview;
 import io.jenkins.plugins.iamjanitor.plugin.review.ReviewScope;
@@ -166,9 +167,10 @@ public final class IamDeleteUserStep extends Step {
                     !Objects.equals(target.roleArn(), services.defaults().aws().roleArn()));
             ApproverAction gate = gateApprover(run);
             ReviewDeletion deletion = new ReviewDeletion(review, services, approvers, log);
-            List<DeletionResult> results = deletion.run(named, step.dryRun,
-                    gate == null ? null : gate.getUserId(), gate == null ? null : gate.getUserName(),
-                    backupDirectory(), target);
+            String gateUser = gate == null ? null : gate.getUserId();
+            User known = gateUser == null ? null : User.getById(gateUser, false);
+            List<DeletionResult> results = deletion.run(named, step.dryRun, gateUser,
+                    known == null ? gateUser : known.getFullName(), backupDirectory(), target);
             return deletion.result(results);
         }
 
