@@ -3,7 +3,14 @@ package io.jenkins.plugins.iamjanitor.plugin.jenkins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
+import io.jenkins.plugins.iamjanitor.plugin.CloudtrailEnrichStep;
+import io.jenkins.plugins.iamjanitor.plugin.IamDeleteUserStep;
+import io.jenkins.plugins.iamjanitor.plugin.IamListInactiveStep;
+import io.jenkins.plugins.iamjanitor.plugin.JiraCreateReviewTicketStep;
 import io.jenkins.plugins.iamjanitor.plugin.review.BuildReview;
+import java.util.List;
+import org.jenkinsci.plugins.structs.describable.DescribableModel;
+import org.jenkinsci.plugins.structs.describable.DescribableParameter;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -11,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-/** iamListInactive in a real Pipeline (sandboxed Groovy) against the IAM emulator, configured as an admin would. */
+/**
+ * iamListInactive in a real Pipeline (sandboxed Groovy) against the IAM emulator, configured as an admin would; the
+ * review steps' Snippet Generator pages.
+ */
 @WithJenkins
 class IamListInactiveInJenkinsTest {
 
@@ -44,5 +54,26 @@ class IamListInactiveInJenkinsTest {
             WorkflowRun twice = j.buildAndAssertStatus(hudson.model.Result.FAILURE, p);
             j.assertLogContains("iamListInactive: this build already started review jenkins-scan-2", twice);
         }
+    }
+
+    @Test
+    void everyArgumentOfTheReviewStepsHasHelpAndTheSnippetGeneratorRendersThem(JenkinsRule j) throws Exception {
+        for (Class<?> step : List.of(IamListInactiveStep.class, JiraCreateReviewTicketStep.class,
+                CloudtrailEnrichStep.class, IamDeleteUserStep.class)) {
+            DescribableModel<?> model = DescribableModel.of(step);
+            assertThat(model.getHelp()).as(step.getSimpleName()).isNotBlank();
+            for (DescribableParameter p : model.getParameters()) {
+                assertThat(p.getHelp()).as(step.getSimpleName() + "." + p.getName()).isNotBlank();
+            }
+        }
+        WorkflowJob p = j.createProject(WorkflowJob.class, "snippets");
+        // The Snippet Generator renders every step's config.jelly into its page.
+        JenkinsRule.WebClient wc = j.createWebClient();
+        wc.getOptions().setJavaScriptEnabled(false);
+        var response = wc.getPage(p, "pipeline-syntax").getWebResponse();
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        String page = response.getContentAsString();
+        assertThat(page).contains("iamDeleteUser", "Dry run (plan only)", "Look back (days)", "Jira project key",
+                "Inactive after (days)");
     }
 }
