@@ -20,7 +20,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * iamListInactive in a real Pipeline (sandboxed Groovy) against the IAM emulator, configured as an admin would; the
- * review steps' Snippet Generator pages.
+ * review steps in the Snippet Generator and the Steps Reference.
  */
 @WithJenkins
 class IamListInactiveInJenkinsTest {
@@ -57,7 +57,7 @@ class IamListInactiveInJenkinsTest {
     }
 
     @Test
-    void everyArgumentOfTheReviewStepsHasHelpAndTheSnippetGeneratorRendersThem(JenkinsRule j) throws Exception {
+    void everyArgumentOfTheReviewStepsHasHelpAndTheStepsReferenceShowsIt(JenkinsRule j) throws Exception {
         for (Class<?> step : List.of(IamListInactiveStep.class, JiraCreateReviewTicketStep.class,
                 CloudtrailEnrichStep.class, IamDeleteUserStep.class)) {
             DescribableModel<?> model = DescribableModel.of(step);
@@ -67,13 +67,17 @@ class IamListInactiveInJenkinsTest {
             }
         }
         WorkflowJob p = j.createProject(WorkflowJob.class, "snippets");
-        // The Snippet Generator renders every step's config.jelly into its page.
         JenkinsRule.WebClient wc = j.createWebClient();
         wc.getOptions().setJavaScriptEnabled(false);
-        var response = wc.getPage(p, "pipeline-syntax").getWebResponse();
-        assertThat(response.getStatusCode()).isEqualTo(200);
-        String page = response.getContentAsString();
-        assertThat(page).contains("iamDeleteUser", "Dry run (plan only)", "Look back (days)", "Jira project key",
-                "Inactive after (days)");
+        // The Snippet Generator page lists the steps (their forms are loaded by script, absent from the test war);
+        // the Steps Reference renders every step's arguments with their help.
+        assertThat(wc.getPage(p, "pipeline-syntax").getWebResponse().getContentAsString())
+                .contains("iamDeleteUser: Delete the approved users of the build&#039;s IAM review");
+        var reference = wc.getPage(p, "pipeline-syntax/html").getWebResponse();
+        assertThat(reference.getStatusCode()).isEqualTo(200);
+        assertThat(reference.getContentAsString()).contains("iamListInactive", "jiraCreateReviewTicket",
+                "cloudtrailEnrich", "iamDeleteUser", "Refused. Approvals are recorded by the controller",
+                "Narrows the deletion to one approved user", "How many days back to look",
+                "Flag users with no sign of life");
     }
 }
