@@ -77,7 +77,7 @@ final class ReviewDeletion {
             throw new IllegalArgumentException("review " + id + " has no CloudTrail evidence: call cloudtrailEnrich("
                     + "review: ...) before a real deletion, so a user used recently is kept");
         }
-        record = review.update(r -> mode(r, dryRun, gateUserId, gateUserName));
+        review.update(r -> mode(r, dryRun, gateUserId, gateUserName));
         if (targets.isEmpty()) {
             log.progress("Review " + id + ": nobody was approved, nothing to delete");
         } else {
