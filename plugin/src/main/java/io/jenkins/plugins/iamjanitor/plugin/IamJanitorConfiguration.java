@@ -43,6 +43,10 @@ public class IamJanitorConfiguration extends IamJanitorConfigurationForm {
     private String awsEndpointUrl;
     private String cloudTrailEndpointUrl;
     private String slackApiUrl;
+    // Job authority: which jobs may act with the AWS identity above (nobody until an administrator says so).
+    private String awsAllowedJobs;
+    private String awsRoleOverrideJobs;
+    private boolean awsUseDefaultChain;
 
     public IamJanitorConfiguration() {
         load();
@@ -286,6 +290,37 @@ public class IamJanitorConfiguration extends IamJanitorConfigurationForm {
     @DataBoundSetter
     public void setSlackApiUrl(String slackApiUrl) {
         this.slackApiUrl = trim(slackApiUrl);
+        save();
+    }
+
+    public String getAwsAllowedJobs() {
+        return awsAllowedJobs;
+    }
+
+    /** Full job-name patterns (one per line or comma-separated) that may use the AWS identity; empty: none. */
+    @DataBoundSetter
+    public void setAwsAllowedJobs(String awsAllowedJobs) {
+        this.awsAllowedJobs = trim(awsAllowedJobs);
+        save();
+    }
+
+    public String getAwsRoleOverrideJobs() {
+        return awsRoleOverrideJobs;
+    }
+
+    @DataBoundSetter
+    public void setAwsRoleOverrideJobs(String awsRoleOverrideJobs) {
+        this.awsRoleOverrideJobs = trim(awsRoleOverrideJobs);
+        save();
+    }
+
+    public boolean isAwsUseDefaultChain() {
+        return awsUseDefaultChain;
+    }
+
+    @DataBoundSetter
+    public void setAwsUseDefaultChain(boolean awsUseDefaultChain) {
+        this.awsUseDefaultChain = awsUseDefaultChain;
         save();
     }
 

@@ -22,6 +22,8 @@ public final class BuildReview implements RunAction2 {
     static final String DIR = "iam-janitor";
 
     private final String reviewId;
+    /** What the scan ran against and with which policy; null for a review started without one. */
+    private ReviewScope scope;
     private transient Run<?, ?> run;
 
     private BuildReview(Run<?, ?> run, String reviewId) {
@@ -37,6 +39,22 @@ public final class BuildReview implements RunAction2 {
                     + "; one review per build");
         }
         BuildReview review = new BuildReview(run, initial.reviewId());
+        review.store().save(initial);
+        run.addAction(review);
+        run.save();
+        return review;
+    }
+
+    /** Like {@link #start(Run, ReviewRecord)}, also recording the scan's account, identity and policy. */
+    public static synchronized BuildReview start(Run<?, ?> run, ReviewRecord initial, ReviewScope scope)
+            throws java.io.IOException {
+        BuildReview existing = run.getAction(BuildReview.class);
+        if (existing != null) {
+            throw new IllegalStateException("this build already runs review " + existing.reviewId
+                    + "; one review per build");
+        }
+        BuildReview review = new BuildReview(run, initial.reviewId());
+        review.scope = scope;
         review.store().save(initial);
         run.addAction(review);
         run.save();
@@ -73,6 +91,11 @@ public final class BuildReview implements RunAction2 {
 
     public String getReviewId() {
         return reviewId;
+    }
+
+    /** The scan's account, identity and policy; null when the review was started without one. */
+    public ReviewScope scope() {
+        return scope;
     }
 
     public Run<?, ?> getRun() {
