@@ -6,6 +6,7 @@ import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import org.htmlunit.HttpMethod;
+import org.htmlunit.Page;
 import org.htmlunit.WebRequest;
 import org.htmlunit.html.HtmlOption;
 import org.htmlunit.html.HtmlPage;
@@ -49,11 +50,13 @@ class SnippetGeneratorTest {
 
     @Test
     void eachStepRendersInTheSnippetGeneratorAndTheStepsReference(JenkinsRule j) throws Exception {
-        JenkinsRule.WebClient wc = j.createWebClient();
-        // The war in the test harness lacks the web UI's JavaScript bundles (see docs/jenkins.md): script errors of
-        // the page chrome are not what this test checks; the lazily rendered step forms below are.
+        JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        // The war in the test harness lacks the web UI's JavaScript bundles (jsbundles/*.js answer 404; see
+        // docs/jenkins.md): their absence and the page chrome's script errors are not what this test checks; the
+        // step forms rendered on demand by the classic scripts below are.
         wc.getOptions().setThrowExceptionOnScriptError(false);
         HtmlPage page = wc.goTo("pipeline-syntax");
+        assertThat(page.getWebResponse().getStatusCode()).isEqualTo(200);
         HtmlSelect prototype = page.getFirstByXPath("//select[@name='prototype' or contains(@class,'dropdownList')]");
         assertThat(prototype).as("the step picker").isNotNull();
         for (Case c : CASES) {
@@ -75,7 +78,9 @@ class SnippetGeneratorTest {
                         .isEqualTo(c.snippet());
             }
         }
-        String reference = wc.goTo("pipeline-syntax/html").getWebResponse().getContentAsString();
+        Page html = wc.goTo("pipeline-syntax/html");
+        assertThat(html.getWebResponse().getStatusCode()).isEqualTo(200);
+        String reference = html.getWebResponse().getContentAsString();
         for (Case c : CASES) {
             assertThat(reference).contains(c.symbol());
         }
