@@ -64,7 +64,13 @@ class SnippetGeneratorTest {
                     .filter(o -> o.getText().startsWith(c.symbol() + ":")).findFirst().orElseThrow(
                             () -> new AssertionError(c.symbol() + " is not offered by the Snippet Generator"));
             prototype.setSelectedAttribute(option, true);
-            wc.waitForBackgroundJavaScript(10_000);
+            // The form is rendered on demand (an AJAX call of the classic scripts): wait for it, not for a fixed time.
+            for (int i = 0; i < 120 && !c.fields().stream().allMatch(f -> !page.getElementsByName("_." + f).isEmpty());
+                    i++) {
+                if (wc.waitForBackgroundJavaScript(500) == 0) {
+                    Thread.sleep(250); // nothing queued yet: let the change handler schedule the request
+                }
+            }
             for (String field : c.fields()) {
                 assertThat(page.getElementsByName("_." + field)).as(c.symbol() + " field " + field).isNotEmpty();
             }
