@@ -53,12 +53,13 @@ class SnippetGeneratorTest {
         HtmlElement lazy = page.getFirstByXPath("//input[@name='stapler-class' and @value='" + stapler
                 + "']/preceding::div[contains(@class,'render-on-demand')][1]");
         assertThat(lazy).as("the on-demand block of " + stapler).isNotNull();
-        URL url = new URL(j.getURL(), lazy.getAttribute("data-proxy-url").replaceFirst("^" + j.contextPath + "/", "")
-                + "/render"); // data-proxy-method names the JS proxy factory; the bound object's method is render
+        // data-proxy-method names the JS proxy factory; the bound object's method is render. Jenkins' crumb goes in the
+        // query, Stapler's per-binding crumb in its header.
+        URL url = wc.createCrumbedUrl(lazy.getAttribute("data-proxy-url").replaceFirst("^" + j.contextPath + "/", "")
+                + "/render");
         WebRequest request = new WebRequest(url, HttpMethod.POST);
         request.setAdditionalHeader("Content-Type", "application/x-stapler-method-invocation;charset=UTF-8");
-        request.setAdditionalHeader(j.jenkins.getCrumbIssuer().getCrumbRequestField(),
-                lazy.getAttribute("data-proxy-crumb"));
+        request.setAdditionalHeader("Crumb", lazy.getAttribute("data-proxy-crumb"));
         request.setRequestBody("[]");
         Page rendered = wc.getPage(request);
         assertThat(rendered.getWebResponse().getStatusCode()).as("rendering " + stapler).isEqualTo(200);
