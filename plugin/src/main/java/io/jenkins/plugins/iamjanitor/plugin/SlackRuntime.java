@@ -58,7 +58,10 @@ public class SlackRuntime {
     synchronized SlackWiring wiring() {
         IamJanitorConfiguration c = IamJanitorConfiguration.get();
         String key = c.getSlackBotTokenCredentialsId() + "|" + c.getSlackSigningSecretCredentialsId() + "|"
-                + c.getSlackApiUrl();
+                + c.getSlackApiUrl()
+                + JenkinsCredentials.fingerprint(c.getSlackBotTokenCredentialsId(),
+                        c.getSlackSigningSecretCredentialsId())
+                + JenkinsProxies.fingerprint(); // a rotated secret or a new proxy rebuilds the wiring
         if (wiring == null || !Objects.equals(key, wiredFor)) {
             JenkinsCredentials creds = credentials;
             String bot = creds.secretText(c.getSlackBotTokenCredentialsId(), "Slack bot token");
@@ -66,7 +69,7 @@ public class SlackRuntime {
                     : creds.secretText(c.getSlackSigningSecretCredentialsId(), "Slack signing secret");
             wiring = new SlackWiring(c.getSlackApiUrl() == null ? SlackWebClient.DEFAULT_BASE
                     : java.net.URI.create(c.getSlackApiUrl()), bot, signing, decisions, ApprovalWaits.get().executor(),
-                    Clock.systemUTC());
+                    Clock.systemUTC(), JenkinsProxies.current());
             wiredFor = key;
         }
         return wiring;
