@@ -2,93 +2,149 @@ package io.jenkins.plugins.iamjanitor.plugin;
 
 import io.jenkins.plugins.iamjanitor.core.approval.ApprovalHandle;
 import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRequest;
-import io.jenkins.plugins.iamjanitor.core.approval.Decision;
-import io.jenkins.plugins.iamjanitor.core.approval.UserDecision;
 import io.jenkins.plugins.iamjanitor.core.policy.Verdict;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
 /**
- * The state of a paused {@code slackAskApproval}: ids, strings and epoch millis only, so Pipeline can persist it with
- * the program and a restarted controller picks up where it left off. The first decision per user stands.
+ * The state of a paused {@code slackAskApproval}: which channels ask whom, until when, and where the Slack messages
+ * are. Strings and epoch millis only, so Pipeline persists it with the program. The decisions themselves live in the
+ * build's review record (BuildReview), written as each one arrives.
  */
 final class ApprovalWait implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+    static final String WHERE_TO_CONFIGURE = "configure approvers in Manage Jenkins » System » IAM Janitor "
+            + "(Slack 'Approvers' and/or 'Jenkins approvers')";
 
     private final String reviewId;
-    private final String channel;
-    private final String requestedChannel;
-    private final String accountId;
+    private final boolean slack;
+    private final String slackChannel;
+    private final ArrayList<String> slackApprovers;
+    private final ArrayList<String> jenkinsApprovers;
     private final String message;
     private final String buildUrl;
-    private final ArrayList<Map<String, Object>> users;
-    private final ArrayList<String> messageIds;
-    private final ArrayList<String> userNames;
-    private final LinkedHashMap<String, String> evidenceAsOf;
-    private final ArrayList<String> approvers;
     private final long deadlineMillis;
-    private final LinkedHashMap<String, Recorded> decisions = new LinkedHashMap<>();
+    private String postedChannel;
+    private ArrayList<String> messageIds;
     private boolean finished;
 
-    private ApprovalWait(ApprovalRequest request, ApprovalHandle handle, List<Map<String, Object>> users,
-            Instant deadline) {
-        this.reviewId = handle.reviewId();
-        this.channel = handle.channel();
-        this.requestedChannel = request.channel();
-        this.accountId = request.accountId();
-        this.message = request.message();
-        this.buildUrl = request.buildUrl();
-        this.users = new ArrayList<>();
-        users.forEach(u -> this.users.add(new LinkedHashMap<>(u)));
-        this.messageIds = new ArrayList<>(handle.messageIds());
-        this.userNames = new ArrayList<>();
-        this.evidenceAsOf = new LinkedHashMap<>();
-        for (Map<String, Object> u : users) {
-            String name = String.valueOf(u.get("user"));
-            userNames.add(name);
-            Object evidence = u.get("evidenceAsOf") != null ? u.get("evidenceAsOf") : u.get("lastActivity");
-            evidenceAsOf.put(name, evidence == null ? null : evidence.toString());
-        }
-        this.approvers = new ArrayList<>(request.approvers());
+    private ApprovalWait(String reviewId, boolean slack, String slackChannel, List<String> slackApprovers,
+            List<String> jenkinsApprovers, String message, String buildUrl, Instant deadline) {
+        this.reviewId = reviewId;
+        this.slack = slack;
+        this.slackChannel = slackChannel;
+        this.slackApprovers = new ArrayList<>(slackApprovers);
+        this.jenkinsApprovers = new ArrayList<>(jenkinsApprovers);
+        this.message = message;
+        this.buildUrl = buildUrl;
         this.deadlineMillis = deadline.toEpochMilli();
     }
 
-    /** @param users the step's users argument, already validated: plain maps of strings, numbers and lists */
-    static ApprovalWait begin(ApprovalRequest request, ApprovalHandle handle, List<Map<String, Object>> users,
-            Instant deadline) {
-        return new ApprovalWait(request, handle, users, deadline);
+    /** What the administrator configured; a step's arguments can only choose among it. */
+    record Configured(boolean slackConfigured, String defaultChannel, List<String> slackApprovers,
+            List<String> jenkinsApprovers) {
     }
 
-    /** The request as first posted, rebuilt from the kept values, to re-attach the review after a restart. */
-    ApprovalRequest request(Instant now) {
-        List<Verdict> candidates = new ArrayList<>();
-        users.forEach(u -> candidates.add(PipelineValues.verdict(u, now)));
-        return new ApprovalRequest(reviewId, accountId, candidates, requestedChannel, approvers, message, buildUrl,
+    /** What the Jenkinsfile asked for; null means "as configured". */
+    record Asked(List<String> channels, String channel, List<String> approvers, List<String> jenkinsApprovers,
+            String message) {
+    }
+
+    /**
+     * Decides the channels and approvers. Approvers are narrowed, never widened: an approver the administrator did
+     * not configure is refused, and with none configured nobody can approve (the step fails saying where to
+     * configure them). Without Slack configured the build's IAM review page is the only channel.
+     */
+    static ApprovalWait plan(String reviewId, Configured config, Asked asked, String buildUrl, Instant deadline) {
+        List<String> channels = asked.channels() == null ? null : normalise(asked.channels());
+        if (channels != null && channels.contains("slack") && !config.slackConfigured()) {
+            throw StepArguments.invalid("channels", "Slack is not configured (no bot token in Manage Jenkins » "
+                    + "System » IAM Janitor); use channels: ['jenkins']");
+        }
+        List<String> slackApprovers = narrow("approvers", asked.approvers(), config.slackApprovers());
+        List<String> jenkinsApprovers = narrow("jenkinsApprovers", asked.jenkinsApprovers(),
+                config.jenkinsApprovers());
+        boolean slack = channels == null ? config.slackConfigured() && !slackApprovers.isEmpty()
+                : channels.contains("slack");
+        boolean jenkins = channels == null || channels.contains("jenkins");
+        if (slack && slackApprovers.isEmpty()) {
+            throw StepArguments.invalid("approvers", "nobody can approve in Slack: " + WHERE_TO_CONFIGURE);
+        }
+        if (!jenkins) {
+            jenkinsApprovers = List.of();
+        }
+        if (!slack && jenkinsApprovers.isEmpty()) {
+            throw StepArguments.invalid("approvers", "nobody can approve: " + WHERE_TO_CONFIGURE);
+        }
+        String slackChannel = asked.channel() != null ? asked.channel() : config.defaultChannel();
+        if (slack && slackChannel == null) {
+            throw StepArguments.invalid("channel", "no Slack channel given and no default channel configured");
+        }
+        return new ApprovalWait(reviewId, slack, slack ? slackChannel : null, slack ? slackApprovers : List.of(),
+                jenkinsApprovers, asked.message(), buildUrl, deadline);
+    }
+
+    private static List<String> normalise(List<String> channels) {
+        List<String> out = new ArrayList<>();
+        for (String c : StepArguments.strings("channels", channels)) {
+            String v = c.trim().toLowerCase(Locale.ROOT);
+            if (!v.equals("slack") && !v.equals("jenkins")) {
+                throw StepArguments.invalid("channels", "'" + c + "' is neither slack nor jenkins");
+            }
+            out.add(v);
+        }
+        if (out.isEmpty()) {
+            throw StepArguments.invalid("channels", "name at least one of slack, jenkins");
+        }
+        return out;
+    }
+
+    private static List<String> narrow(String argument, List<String> chosen, List<String> configured) {
+        if (chosen == null) {
+            return List.copyOf(configured);
+        }
+        List<String> ids = StepArguments.strings(argument, chosen);
+        for (String id : ids) {
+            if (configured.stream().noneMatch(c -> c.equalsIgnoreCase(id.trim()))) {
+                throw StepArguments.invalid(argument, id + " is not a configured approver (a Jenkinsfile may narrow "
+                        + "the configured approvers, never widen them); " + WHERE_TO_CONFIGURE);
+            }
+        }
+        return ids.stream().map(String::trim).toList();
+    }
+
+    ApprovalRequest request(String accountId, List<Verdict> candidates) {
+        return new ApprovalRequest(reviewId, accountId, candidates, slackChannel, slackApprovers, message, buildUrl,
                 null);
     }
 
+    void posted(ApprovalHandle handle) {
+        postedChannel = handle.channel();
+        messageIds = new ArrayList<>(handle.messageIds());
+    }
+
+    /** Where the Slack messages are; null before they were posted. */
     ApprovalHandle handle() {
-        return new ApprovalHandle(reviewId, channel, messageIds);
+        return messageIds == null ? null : new ApprovalHandle(reviewId, postedChannel, messageIds);
     }
 
     String reviewId() {
         return reviewId;
     }
 
-    String channel() {
-        return channel;
+    boolean slack() {
+        return slack;
     }
 
-    List<String> userNames() {
-        return List.copyOf(userNames);
+    String slackChannel() {
+        return slackChannel;
     }
 
-    List<String> approvers() {
-        return List.copyOf(approvers);
+    List<String> jenkinsApprovers() {
+        return List.copyOf(jenkinsApprovers);
     }
 
     Instant deadline() {
@@ -99,98 +155,13 @@ final class ApprovalWait implements Serializable {
         return finished;
     }
 
-    /** Records a decision about one of our users; false when ignored (other user, already decided, finished). */
-    boolean record(UserDecision d) {
-        if (finished || !userNames.contains(d.userName()) || decisions.containsKey(d.userName())) {
-            return false;
-        }
-        decisions.put(d.userName(), new Recorded(d));
-        return true;
-    }
-
-    boolean allDecided() {
-        return decisions.keySet().containsAll(userNames);
-    }
-
-    List<UserDecision> decisions() {
-        return decisions.values().stream().map(Recorded::toDecision).toList();
-    }
-
-    String status() {
-        return finished ? "approval finished"
-                : "waiting for " + (userNames.size() - decisions.size()) + " of " + userNames.size()
-                        + " decision(s) in Slack " + channel + " until " + deadline();
-    }
-
-    /** Ends the wait and returns the step's result: plain lists, maps and strings. */
-    Map<String, Object> finish(boolean timedOut) {
+    void finish() {
         finished = true;
-        List<Object> approved = new ArrayList<>();
-        List<Object> kept = new ArrayList<>();
-        List<Object> rows = new ArrayList<>();
-        Recorded lastApproval = null;
-        for (String user : userNames) {
-            Recorded r = decisions.get(user);
-            if (r == null) {
-                continue;
-            }
-            if (Decision.valueOf(r.decision) == Decision.APPROVE) {
-                approved.add(user);
-                if (lastApproval == null || r.decidedAtMillis >= lastApproval.decidedAtMillis) {
-                    lastApproval = r;
-                }
-            } else {
-                kept.add(user);
-            }
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("user", user);
-            row.put("decision", r.decision);
-            row.put("approverId", r.approverId);
-            row.put("approverName", r.approverName);
-            row.put("decidedAt", Instant.ofEpochMilli(r.decidedAtMillis).toString());
-            row.put("channel", r.channel);
-            row.put("evidenceAsOf", evidenceAsOf.get(user));
-            rows.add(row);
-        }
-        List<Object> undecided = new ArrayList<>(userNames);
-        undecided.removeAll(decisions.keySet());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("reviewId", reviewId);
-        m.put("approved", approved);
-        m.put("kept", kept);
-        m.put("undecided", undecided);
-        m.put("approver", lastApproval == null ? null : lastApproval.approverId);
-        m.put("approverName", lastApproval == null ? null : lastApproval.approverName);
-        m.put("decidedAt", lastApproval == null ? null : Instant.ofEpochMilli(lastApproval.decidedAtMillis).toString());
-        m.put("channel", channel);
-        m.put("messageTs", messageIds.isEmpty() ? null : messageIds.get(0));
-        m.put("timedOut", timedOut);
-        m.put("decisions", rows);
-        return m;
     }
 
-    /** One decision in serializable form. */
-    private static final class Recorded implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final String userName;
-        private final String decision;
-        private final String approverId;
-        private final String approverName;
-        private final long decidedAtMillis;
-        private final String channel;
-
-        Recorded(UserDecision d) {
-            this.userName = d.userName();
-            this.decision = d.decision().name();
-            this.approverId = d.approverId();
-            this.approverName = d.approverName();
-            this.decidedAtMillis = d.decidedAt().toEpochMilli();
-            this.channel = d.channel();
-        }
-
-        UserDecision toDecision() {
-            return new UserDecision(userName, Decision.valueOf(decision), approverId, approverName,
-                    Instant.ofEpochMilli(decidedAtMillis), channel);
-        }
+    String channelsText() {
+        String page = jenkinsApprovers.isEmpty() ? "" : "the build's IAM review page (" + jenkinsApprovers + ")";
+        String inSlack = slack ? "Slack " + slackChannel + " (" + slackApprovers + ")" : "";
+        return page.isEmpty() ? inSlack : inSlack.isEmpty() ? page : inSlack + " and " + page;
     }
 }

@@ -2,14 +2,14 @@ package io.jenkins.plugins.iamjanitor.plugin;
 
 import hudson.Extension;
 import hudson.model.Run;
-import io.jenkins.plugins.iamjanitor.core.activity.ActivityLookup;
-import io.jenkins.plugins.iamjanitor.core.activity.ActivityQuery;
-import io.jenkins.plugins.iamjanitor.core.activity.ActivitySummary;
-import io.jenkins.plugins.iamjanitor.core.activity.ActivitySummaryDocument;
-import io.jenkins.plugins.iamjanitor.core.doc.Document;
+import io.jenkins.plugins.iamjanitor.core.activity.ActivityEvent;
+import io.jenkins.plugins.iamjanitor.core.review.EvidenceSummary;
+import io.jenkins.plugins.iamjanitor.core.review.ReviewDocuments;
+import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
+import io.jenkins.plugins.iamjanitor.core.review.ReviewStages;
+import io.jenkins.plugins.iamjanitor.plugin.review.BuildReview;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,34 +20,31 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * {@code cloudtrailEnrich(users:, ticket:, days:, regions:)}: each user's recent CloudTrail events (by user name and by
- * access key id), summarised per user and added to the review ticket as one evidence comment. Read-only on AWS.
+ * {@code cloudtrailEnrich(review: r, days:, regions:)}: the recent CloudTrail events of every user the build's review
+ * flagged (by user name and access key id), judged against the date each approval is based on, recorded in the review
+ * (core {@link ReviewStages#evidence}, as the CLI's review does) and added to the review ticket as one comment.
+ * {@code iamDeleteUser} keeps a user whose credentials CloudTrail saw succeed after that date. Read-only on AWS.
  */
 public final class CloudtrailEnrichStep extends Step {
     /** CloudTrail's LookupEvents keeps 90 days. */
     static final int MAX_DAYS = 90;
 
-    private final Object users;
-    private Object ticket;
+    private Object review;
     private Integer days;
     private List<String> regions;
 
     @DataBoundConstructor
-    public CloudtrailEnrichStep(Object users) {
-        this.users = users;
+    public CloudtrailEnrichStep() {
     }
 
-    public Object getUsers() {
-        return users;
+    public Object getReview() {
+        return review;
     }
 
-    public Object getTicket() {
-        return ticket;
-    }
-
+    /** The map iamListInactive returned, or its reviewId; only the id is read. Default: the build's review. */
     @DataBoundSetter
-    public void setTicket(Object ticket) {
-        this.ticket = ticket;
+    public void setReview(Object review) {
+        this.review = review;
     }
 
     public Integer getDays() {
@@ -70,7 +67,9 @@ public final class CloudtrailEnrichStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new Execution(this, context, JenkinsJanitorServices.forRun(context.get(Run.class)));
+        Run<?, ?> run = context.get(Run.class);
+        return new Execution(this, context, JenkinsJanitorServices.forRun(run), run,
+                JobAuthority.of(IamJanitorConfiguration.get()));
     }
 
     @Extension
@@ -82,15 +81,20 @@ public final class CloudtrailEnrichStep extends Step {
 
         @Override
         public String getDisplayName() {
-            return "Add recent AWS CloudTrail activity to the review";
+            return "Add recent AWS CloudTrail activity to the build's IAM review";
         }
     }
 
     static final class Execution extends JanitorSyncExecution<CloudtrailEnrichStep, Map<String, Object>> {
         private static final long serialVersionUID = 1L;
+        private final transient Run<?, ?> run;
+        private final transient JobAuthority authority;
 
-        Execution(CloudtrailEnrichStep step, StepContext context, JanitorServices services) {
+        Execution(CloudtrailEnrichStep step, StepContext context, JanitorServices services, Run<?, ?> run,
+                JobAuthority authority) {
             super("cloudtrailEnrich", step, context, services);
+            this.run = run;
+            this.authority = authority;
         }
 
         @Override
@@ -99,40 +103,63 @@ public final class CloudtrailEnrichStep extends Step {
         }
 
         private Map<String, Object> enrich(BuildLog log) {
-            JanitorDefaults defaults = services.defaults();
-            List<Map<String, Object>> users = StepArguments.users("users", step.users);
-            Map<String, Object> ticket = StepArguments.map("ticket", step.ticket, false);
+            BuildReview review = BuildReview.resolve(run, step.review);
+            ReviewRecord record = review.record();
+            if (record.evidence() != null) {
+                // A stage whose result is in the record is never redone (the CLI's rule): the evidence stays the one
+                // the approvals and the keep rule were judged on.
+                log.progress("Review " + record.reviewId() + " already has its CloudTrail evidence");
+                return result(record);
+            }
             int days = StepArguments.positive("days", step.days, MAX_DAYS, MAX_DAYS);
+            AwsTarget target = IamDeleteUserStep.target(review, services.defaults());
+            authority.check(run.getParent().getFullName(), target, false);
             List<String> regions = step.regions != null ? StepArguments.strings("regions", step.regions)
-                    : List.of(defaults.aws().region());
+                    : List.of(target.region());
             regions.forEach(r -> StepArguments.region("regions", r));
             Instant since = services.clock().instant().minus(Duration.ofDays(days));
-            List<ActivityQuery> queries = new ArrayList<>();
-            for (Map<String, Object> u : users) {
-                queries.add(new ActivityQuery(String.valueOf(u.get("user")), PipelineValues.accessKeyIds(u), since,
-                        regions));
-            }
-            log.progress("Looking up CloudTrail events of " + users.size() + " user(s) in " + regions + " for the last "
-                    + days + " days");
-            List<ActivityLookup> lookups = services.activityLog(defaults.aws()).lookupAll(queries, log);
+            log.progress("Looking up CloudTrail events of " + record.candidates().size() + " user(s) of review "
+                    + record.reviewId() + " in " + regions + " for the last " + days + " days");
+            List<EvidenceSummary> evidence = ReviewStages.evidence(record.candidates(), services.activityLog(target),
+                    since, regions, log);
             Instant now = services.clock().instant();
+            ReviewRecord withEvidence = record.withEvidence(evidence, now);
+            for (EvidenceSummary e : evidence) {
+                log.progress("  " + e.userName() + ": " + e.totalEvents() + " event(s)"
+                        + (e.useAfterEvidence() == null ? "" : "; used after the evidence: " + describe(
+                        e.useAfterEvidence())) + (e.failedRegions().isEmpty() ? "" : "; failed regions "
+                        + e.failedRegions().keySet()));
+            }
+            if (record.ticket() != null) {
+                // Commented before the record is saved, as the CLI does: a crash in between repeats the comment.
+                services.ticketTracker(services.defaults().jiraProjectKey(), services.defaults().jiraIssueType())
+                        .comment(record.ticket().key(), ReviewDocuments.evidence(withEvidence, now));
+                log.progress("Added the CloudTrail evidence to " + record.ticket().key());
+            } else {
+                log.progress("Review " + record.reviewId() + " has no ticket yet: the evidence is recorded only");
+            }
+            return result(review.update(r -> r.withEvidence(evidence, now)));
+        }
+
+        private static Map<String, Object> result(ReviewRecord record) {
+            Map<String, Object> users = new LinkedHashMap<>();
+            for (EvidenceSummary e : record.evidence()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("eventCount", e.totalEvents());
+                m.put("lastEvent", e.recent().isEmpty() ? null : PipelineValues.iso(e.recent().get(0).eventTime()));
+                m.put("eventsAfterEvidence", e.eventsAfterEvidence());
+                m.put("usedAfterEvidence", e.useAfterEvidence() == null ? null : describe(e.useAfterEvidence()));
+                m.put("failedRegions", new LinkedHashMap<>(e.failedRegions()));
+                users.put(e.userName(), m);
+            }
             Map<String, Object> out = new LinkedHashMap<>();
-            Document.Builder comment = Document.builder()
-                    .heading(2, "CloudTrail activity, last " + days + " days (" + regions + ")");
-            for (ActivityLookup l : lookups) {
-                ActivitySummary summary = ActivitySummary.of(l, since, now, ActivitySummary.DEFAULT_LAST_N);
-                out.put(l.userName(), PipelineValues.activity(l, summary.headline()));
-                comment.append(ActivitySummaryDocument.render(summary, 3));
-                log.progress("  " + l.userName() + ": " + summary.headline());
-            }
-            if (ticket != null && ticket.get("key") != null) {
-                String key = ticket.get("key").toString();
-                services.ticketTracker(defaults.jiraProjectKey(), defaults.jiraIssueType()).comment(key,
-                        comment.build());
-                log.progress("Added the CloudTrail evidence to " + key);
-            }
+            out.put("reviewId", record.reviewId());
+            out.put("users", users);
             return out;
         }
 
+        static String describe(ActivityEvent e) {
+            return e.eventName() + " (" + e.eventSource() + ") at " + e.eventTime();
+        }
     }
 }

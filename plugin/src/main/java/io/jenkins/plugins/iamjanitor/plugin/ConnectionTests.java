@@ -38,7 +38,9 @@ final class ConnectionTests {
     static FormValidation slack(String botTokenCredentialsId, String channel) {
         try {
             String token = new JenkinsCredentials(null).secretText(botTokenCredentialsId, "Slack bot token");
-            String who = new SlackWebClient(SlackWebClient.DEFAULT_BASE, SlackSecret.of(token)).authTest();
+            String api = IamJanitorConfiguration.get().getSlackApiUrl();
+            String who = new SlackWebClient(api == null ? SlackWebClient.DEFAULT_BASE : URI.create(api),
+                    SlackSecret.of(token), JenkinsProxies.current()).authTest();
             String problem = ConfigurationChecks.channel(channel);
             return problem == null ? FormValidation.ok("Connected to Slack workspace " + who)
                     : FormValidation.warning("Connected to Slack workspace " + who + ", but: " + problem);
@@ -58,7 +60,8 @@ final class ConnectionTests {
             JiraSettings settings = new JiraSettings(URI.create(baseUrl), f, projectKey == null ? "TEST" : projectKey,
                     null, List.of(), null, null, Map.of(), true);
             JiraTicketTracker tracker = new JiraTicketTracker(
-                    JiraRestClient.create(settings.baseUrl(), services.jiraCredentialsFor(credentialsId), f),
+                    JiraRestClient.create(settings.baseUrl(), services.jiraCredentialsFor(credentialsId), f,
+                            JenkinsProxies.current()),
                     settings, ProgressListener.NONE);
             return FormValidation.ok(tracker.testConnection());
         } catch (ServiceException | IllegalArgumentException e) {

@@ -2,37 +2,36 @@ package io.jenkins.plugins.iamjanitor.plugin;
 
 import hudson.Extension;
 import hudson.model.Run;
-import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRecord;
+import hudson.model.User;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionResult;
-import io.jenkins.plugins.iamjanitor.core.deletion.DeletionSettings;
-import io.jenkins.plugins.iamjanitor.core.deletion.UserDeleter;
-import io.jenkins.plugins.iamjanitor.core.policy.Exemptions;
-import io.jenkins.plugins.iamjanitor.core.policy.InactivityPolicy;
-import io.jenkins.plugins.iamjanitor.core.policy.PolicySettings;
+import io.jenkins.plugins.iamjanitor.plugin.review.BuildReview;
+import io.jenkins.plugins.iamjanitor.plugin.review.ReviewScope;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.support.steps.input.ApproverAction;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * {@code iamDeleteUser(user: or users:, approval:, ticket:, dryRun: true, backupDir:)}: deletes approved users with
- * every dependent, after a live re-check and a JSON backup. Dry-run (plan only) unless {@code dryRun: false}.
- * Backups go below the build's artifact directory, so they are archived, served and discarded with the build.
+ * {@code iamDeleteUser(review: r, dryRun: true, users:, backupDir:)}: deletes the users the build's review flagged and
+ * a configured approver approved, with every dependent, after the CloudTrail keep rule, a live re-check and a JSON
+ * backup. Everything that authorises a deletion is read from the controller's record ({@link BuildReview}); the
+ * script can only narrow the users and choose a dry run. A real deletion also needs the build's {@code input} gate
+ * approved by a person, whom Jenkins recorded. Dry-run (plan only) unless {@code dryRun: false}. Backups go below the
+ * build's artifact directory, so they are archived, served and discarded with the build.
  */
 public final class IamDeleteUserStep extends Step {
     static final String DEFAULT_BACKUP_DIR = "iam-janitor-backups";
 
+    private Object review;
     private String user;
-    private Object users;
+    private List<String> users;
     private Object approval;
-    private Object ticket;
     private boolean dryRun = true;
     private String backupDir;
 
@@ -40,21 +39,33 @@ public final class IamDeleteUserStep extends Step {
     public IamDeleteUserStep() {
     }
 
+    public Object getReview() {
+        return review;
+    }
+
+    /** The map iamListInactive returned, or its reviewId; only the id is read. Default: the build's review. */
+    @DataBoundSetter
+    public void setReview(Object review) {
+        this.review = review;
+    }
+
     public String getUser() {
         return user;
     }
 
+    /** Narrows the deletion to one approved user; naming anyone else fails the step. */
     @DataBoundSetter
     public void setUser(String user) {
         this.user = StepArguments.blankToNull(user);
     }
 
-    public Object getUsers() {
+    public List<String> getUsers() {
         return users;
     }
 
+    /** Narrows the deletion to these approved users; naming anyone else fails the step. */
     @DataBoundSetter
-    public void setUsers(Object users) {
+    public void setUsers(List<String> users) {
         this.users = users;
     }
 
@@ -62,18 +73,10 @@ public final class IamDeleteUserStep extends Step {
         return approval;
     }
 
+    /** Refused when given: approvals are what the controller recorded, never a map the script passes. */
     @DataBoundSetter
     public void setApproval(Object approval) {
         this.approval = approval;
-    }
-
-    public Object getTicket() {
-        return ticket;
-    }
-
-    @DataBoundSetter
-    public void setTicket(Object ticket) {
-        this.ticket = ticket;
     }
 
     public boolean isDryRun() {
@@ -96,7 +99,43 @@ public final class IamDeleteUserStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new Execution(this, context, JenkinsJanitorServices.forRun(context.get(Run.class)));
+        Run<?, ?> run = context.get(Run.class);
+        IamJanitorConfiguration config = IamJanitorConfiguration.get();
+        return new Execution(this, context, JenkinsJanitorServices.forRun(run), run, JobAuthority.of(config),
+                new ApproverAuthority(config.defaults().approvers(),
+                        IamJanitorConfiguration.split(config.getJenkinsApprovers()), IamDeleteUserStep::groupsOf));
+    }
+
+    /** The user's groups as the security realm reports them now; none when the user is unknown to it. */
+    static List<String> groupsOf(String userId) {
+        hudson.model.User u = hudson.model.User.getById(userId, false);
+        if (u == null) {
+            return List.of();
+        }
+        try {
+            return u.impersonate2().getAuthorities().stream()
+                    .map(org.springframework.security.core.GrantedAuthority::getAuthority).toList();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** The AWS target the review's scan used (the same account, identity and role), whatever the script says now. */
+    static AwsTarget target(BuildReview review, JanitorDefaults defaults) {
+        ReviewScope s = review.scope();
+        AwsTarget configured = defaults.aws();
+        if (s == null) {
+            return configured;
+        }
+        boolean configuredRole = Objects.equals(s.roleArn(), configured.roleArn());
+        return new AwsTarget(s.awsCredentialsId(), s.region(), s.roleArn(),
+                configuredRole ? configured.externalId() : null);
+    }
+
+    /** Who approved the build's latest {@code input}, as Jenkins recorded it; null when nobody did. */
+    static ApproverAction gateApprover(Run<?, ?> run) {
+        List<ApproverAction> approvals = run.getActions(ApproverAction.class);
+        return approvals.isEmpty() ? null : approvals.get(approvals.size() - 1);
     }
 
     @Extension
@@ -108,72 +147,46 @@ public final class IamDeleteUserStep extends Step {
 
         @Override
         public String getDisplayName() {
-            return "Delete approved inactive AWS IAM users (dry-run by default)";
+            return "Delete the approved users of the build's IAM review (dry-run by default)";
         }
     }
 
     static final class Execution extends JanitorSyncExecution<IamDeleteUserStep, Map<String, Object>> {
         private static final long serialVersionUID = 1L;
+        private final transient Run<?, ?> run;
+        private final transient JobAuthority authority;
+        private final transient ApproverAuthority approvers;
 
-        Execution(IamDeleteUserStep step, StepContext context, JanitorServices services) {
+        Execution(IamDeleteUserStep step, StepContext context, JanitorServices services, Run<?, ?> run,
+                JobAuthority authority, ApproverAuthority approvers) {
             super("iamDeleteUser", step, context, services);
+            this.run = run;
+            this.authority = authority;
+            this.approvers = approvers;
         }
 
         @Override
         Map<String, Object> work(BuildLog log) {
-            return delete(log);
-        }
-
-        private Map<String, Object> delete(BuildLog log) {
-            List<String> targets = targets();
-            Map<String, Object> approval = StepArguments.map("approval", step.approval, true);
-            Map<String, Object> ticket = StepArguments.map("ticket", step.ticket, false);
-            String ticketKey = ticket == null || ticket.get("key") == null ? null : ticket.get("key").toString();
-            Path backups = backupDirectory();
-            List<ApprovalRecord> records = ApprovalRecords.approvedOnly(approval, targets, ticketKey);
-            Map<String, Object> out = new LinkedHashMap<>();
-            for (String t : targets) {
-                if (records.stream().noneMatch(r -> r.userName().equals(t))) {
-                    out.put(t, notApproved(t, approval));
-                    log.progress("  " + t + ": kept, not approved in review " + approval.get("reviewId"));
-                }
+            if (step.approval != null) {
+                throw StepArguments.invalid("approval", "approvals are recorded by the controller in the build's"
+                        + " review (slackAskApproval); remove this argument");
             }
-            if (!records.isEmpty()) {
-                JanitorDefaults defaults = services.defaults();
-                log.progress((step.dryRun ? "DRY RUN: planning" : "Deleting") + " " + records.size()
-                        + " approved user(s); backups in " + backups + (step.dryRun ? "" : "; cap "
-                        + defaults.maxDeletions() + " per run"));
-                // The live re-check uses the same threshold and exempt tag the scan used by default.
-                InactivityPolicy policy = new InactivityPolicy(new PolicySettings(Duration.ofDays(defaults.days()),
-                        true, new Exemptions(null, null, defaults.exemptTag() == null ? List.of()
-                                : List.of(defaults.exemptTag()), null)), services.clock());
-                UserDeleter deleter = new UserDeleter(services.iamDirectory(defaults.aws()),
-                        services.iamUserAdmin(defaults.aws()), services.backupStore(backups), policy,
-                        new DeletionSettings(step.dryRun, defaults.maxDeletions()), services.clock());
-                for (DeletionResult r : deleter.delete(records, log)) {
-                    out.put(r.userName(), PipelineValues.deletion(r));
-                    log.progress("  " + r.userName() + ": " + r.status() + (r.reason() == null ? "" : " (" + r.reason()
-                            + ")") + (r.backupFile() == null ? "" : ", backup " + r.backupFile()));
-                }
-            }
-            Map<String, Object> ordered = new LinkedHashMap<>();
-            targets.forEach(t -> ordered.put(t, out.get(t)));
-            return ordered;
-        }
-
-        private List<String> targets() {
             if (step.user != null && step.users != null) {
                 throw StepArguments.invalid("user", "give either user or users, not both");
             }
-            if (step.user != null) {
-                return List.of(StepArguments.userName("user", step.user));
-            }
-            if (step.users == null) {
-                throw StepArguments.invalid("user", "name the user (user: 'alice') or the users (users: [...])");
-            }
-            List<String> names = new ArrayList<>();
-            StepArguments.users("users", step.users).forEach(u -> names.add(String.valueOf(u.get("user"))));
-            return names;
+            List<String> named = step.user != null ? List.of(StepArguments.userName("user", step.user))
+                    : step.users == null ? null : StepArguments.strings("users", step.users);
+            BuildReview review = BuildReview.resolve(run, step.review);
+            AwsTarget target = target(review, services.defaults());
+            authority.check(run.getParent().getFullName(), target,
+                    !Objects.equals(target.roleArn(), services.defaults().aws().roleArn()));
+            ApproverAction gate = gateApprover(run);
+            ReviewDeletion deletion = new ReviewDeletion(review, services, approvers, log);
+            String gateUser = gate == null ? null : gate.getUserId();
+            User known = gateUser == null ? null : User.getById(gateUser, false);
+            List<DeletionResult> results = deletion.run(named, step.dryRun, gateUser,
+                    known == null ? gateUser : known.getFullName(), backupDirectory(), target);
+            return deletion.result(results);
         }
 
         private Path backupDirectory() {
@@ -185,16 +198,6 @@ public final class IamDeleteUserStep extends Step {
                         + dir);
             }
             return base.resolve(p).normalize();
-        }
-
-        private static Map<String, Object> notApproved(String user, Map<String, Object> approval) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("user", user);
-            m.put("status", "kept");
-            m.put("reason", "not approved in review " + approval.get("reviewId"));
-            m.put("backup", null);
-            m.put("plan", new ArrayList<>());
-            return m;
         }
     }
 }

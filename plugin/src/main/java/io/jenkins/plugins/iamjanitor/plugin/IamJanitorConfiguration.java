@@ -30,6 +30,7 @@ public class IamJanitorConfiguration extends IamJanitorConfigurationForm {
     private String slackAppTokenCredentialsId;
     private String slackDefaultChannel;
     private String slackApprovers;
+    private String jenkinsApprovers;
     private String jiraBaseUrl;
     private String jiraFlavour = "auto";
     private String jiraCredentialsId;
@@ -42,6 +43,10 @@ public class IamJanitorConfiguration extends IamJanitorConfigurationForm {
     private String awsEndpointUrl;
     private String cloudTrailEndpointUrl;
     private String slackApiUrl;
+    // Job authority: which jobs may act with the AWS identity above (nobody until an administrator says so).
+    private String awsAllowedJobs;
+    private String awsRoleOverrideJobs;
+    private boolean awsUseDefaultChain;
 
     public IamJanitorConfiguration() {
         load();
@@ -167,6 +172,17 @@ public class IamJanitorConfiguration extends IamJanitorConfigurationForm {
         save();
     }
 
+    /** Jenkins user ids and group names who may decide on the build's "IAM review" page; empty means nobody. */
+    public String getJenkinsApprovers() {
+        return jenkinsApprovers;
+    }
+
+    @DataBoundSetter
+    public void setJenkinsApprovers(String jenkinsApprovers) {
+        this.jenkinsApprovers = trim(jenkinsApprovers);
+        save();
+    }
+
     public String getJiraBaseUrl() {
         return jiraBaseUrl;
     }
@@ -274,6 +290,37 @@ public class IamJanitorConfiguration extends IamJanitorConfigurationForm {
     @DataBoundSetter
     public void setSlackApiUrl(String slackApiUrl) {
         this.slackApiUrl = trim(slackApiUrl);
+        save();
+    }
+
+    public String getAwsAllowedJobs() {
+        return awsAllowedJobs;
+    }
+
+    /** Full job-name patterns (one per line or comma-separated) that may use the AWS identity; empty: none. */
+    @DataBoundSetter
+    public void setAwsAllowedJobs(String awsAllowedJobs) {
+        this.awsAllowedJobs = trim(awsAllowedJobs);
+        save();
+    }
+
+    public String getAwsRoleOverrideJobs() {
+        return awsRoleOverrideJobs;
+    }
+
+    @DataBoundSetter
+    public void setAwsRoleOverrideJobs(String awsRoleOverrideJobs) {
+        this.awsRoleOverrideJobs = trim(awsRoleOverrideJobs);
+        save();
+    }
+
+    public boolean isAwsUseDefaultChain() {
+        return awsUseDefaultChain;
+    }
+
+    @DataBoundSetter
+    public void setAwsUseDefaultChain(boolean awsUseDefaultChain) {
+        this.awsUseDefaultChain = awsUseDefaultChain;
         save();
     }
 

@@ -1,11 +1,15 @@
 package io.jenkins.plugins.iamjanitor.plugin;
 
-import com.cloudbees.plugins.credentials.CredentialsNameProvider;
-import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import java.util.List;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -88,47 +92,55 @@ public abstract class IamJanitorConfigurationForm extends GlobalConfiguration {
     }
 
     @POST
-    public ListBoxModel doFillAwsCredentialsIdItems() {
+    public ListBoxModel doFillAwsCredentialsIdItems(@QueryParameter String awsCredentialsId) {
         checkAdmin();
-        // AWS credentials (aws-credentials plugin) or username/password = access key id/secret access key.
-        return credentials(StandardCredentials.class, "- default credential chain of the controller -");
-    }
-
-    @POST
-    public ListBoxModel doFillSlackBotTokenCredentialsIdItems() {
-        checkAdmin();
-        return credentials(StringCredentials.class, "- none -");
-    }
-
-    @POST
-    public ListBoxModel doFillSlackSigningSecretCredentialsIdItems() {
-        checkAdmin();
-        return credentials(StringCredentials.class, "- none -");
-    }
-
-    @POST
-    public ListBoxModel doFillSlackAppTokenCredentialsIdItems() {
-        checkAdmin();
-        return credentials(StringCredentials.class, "- none (use the interactivity URL) -");
-    }
-
-    @POST
-    public ListBoxModel doFillJiraCredentialsIdItems() {
-        checkAdmin();
-        ListBoxModel m = credentials(StandardUsernamePasswordCredentials.class, "- none -");
-        CredentialsProvider.lookupCredentials(StringCredentials.class, Jenkins.get())
-                .forEach(c -> m.add(CredentialsNameProvider.name(c), c.getId()));
+        // AWS credentials (aws-credentials plugin) or username/password = access key id/secret access key; the empty
+        // entry means the controller's default credential chain.
+        ListBoxModel m = credentials(awsCredentialsId, CredentialsMatchers.anyOf(
+                CredentialsMatchers.instanceOf(AmazonWebServicesCredentials.class),
+                CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class)));
+        m.get(0).name = "- default credential chain of the controller -";
         return m;
     }
 
-    @SuppressWarnings("deprecation")
-    private static ListBoxModel credentials(Class<? extends StandardCredentials> type, String empty) {
-        ListBoxModel m = new ListBoxModel();
-        m.add(empty, "");
-        for (StandardCredentials c : CredentialsProvider.lookupCredentials(type, Jenkins.get())) {
-            m.add(CredentialsNameProvider.name(c), c.getId());
-        }
-        return m;
+    @POST
+    public ListBoxModel doFillSlackBotTokenCredentialsIdItems(@QueryParameter String slackBotTokenCredentialsId) {
+        checkAdmin();
+        return credentials(slackBotTokenCredentialsId, CredentialsMatchers.instanceOf(StringCredentials.class));
+    }
+
+    @POST
+    public ListBoxModel doFillSlackSigningSecretCredentialsIdItems(
+            @QueryParameter String slackSigningSecretCredentialsId) {
+        checkAdmin();
+        return credentials(slackSigningSecretCredentialsId, CredentialsMatchers.instanceOf(StringCredentials.class));
+    }
+
+    @POST
+    public ListBoxModel doFillSlackAppTokenCredentialsIdItems(@QueryParameter String slackAppTokenCredentialsId) {
+        checkAdmin();
+        return credentials(slackAppTokenCredentialsId, CredentialsMatchers.instanceOf(StringCredentials.class));
+    }
+
+    @POST
+    public ListBoxModel doFillJiraCredentialsIdItems(@QueryParameter String jiraCredentialsId) {
+        checkAdmin();
+        // Username/password (Cloud: email + API token) or Secret text (Data Center personal access token).
+        return credentials(jiraCredentialsId, CredentialsMatchers.anyOf(
+                CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class),
+                CredentialsMatchers.instanceOf(StringCredentials.class)));
+    }
+
+    /**
+     * The entries of the kind a field takes that the configuration can use (the Jenkins context, as the system, so
+     * System-scoped ones too). Each picker names its own field as a parameter, so the page sends the saved id along:
+     * it stays selectable even when it is not listed (deleted, or of another kind), so saving never clears it.
+     */
+    private static ListBoxModel credentials(String current, CredentialsMatcher kind) {
+        return new StandardListBoxModel()
+                .includeEmptyValue()
+                .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class, List.of(), kind)
+                .includeCurrentValue(current);
     }
 
     @POST

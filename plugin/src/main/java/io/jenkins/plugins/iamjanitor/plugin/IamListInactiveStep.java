@@ -9,7 +9,13 @@ import io.jenkins.plugins.iamjanitor.core.policy.Verdict;
 import io.jenkins.plugins.iamjanitor.core.scan.InactivityScanner;
 import io.jenkins.plugins.iamjanitor.core.scan.ScanResult;
 import java.time.Duration;
+import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
+import io.jenkins.plugins.iamjanitor.core.review.ScanSummary;
+import io.jenkins.plugins.iamjanitor.plugin.review.BuildReview;
+import io.jenkins.plugins.iamjanitor.plugin.review.ReviewScope;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -18,7 +24,11 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
-/** {@code iamListInactive(days: 21, exemptTags: [...], ...)}: users inactive longer than the threshold. Read-only. */
+/**
+ * {@code iamListInactive(days: 21, exemptTags: [...], ...)}: users inactive longer than the threshold. Read-only on
+ * AWS. Starts the build's review: the controller records who was flagged, the evidence and the policy used
+ * ({@link BuildReview}); the later steps take the returned map (or its {@code reviewId}) and read only that record.
+ */
 public final class IamListInactiveStep extends Step {
     private Integer days;
     private List<String> exemptTags;
@@ -107,7 +117,9 @@ public final class IamListInactiveStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new Execution(this, context, JenkinsJanitorServices.forRun(context.get(Run.class)));
+        Run<?, ?> run = context.get(Run.class);
+        return new Execution(this, context, JenkinsJanitorServices.forRun(run), run,
+                JobAuthority.of(IamJanitorConfiguration.get()));
     }
 
     @Extension
@@ -119,44 +131,88 @@ public final class IamListInactiveStep extends Step {
 
         @Override
         public String getDisplayName() {
-            return "List inactive AWS IAM users";
+            return "List inactive AWS IAM users and start the build's review";
         }
     }
 
-    static final class Execution extends JanitorSyncExecution<IamListInactiveStep, List<Map<String, Object>>> {
+    static final class Execution extends JanitorSyncExecution<IamListInactiveStep, Map<String, Object>> {
         private static final long serialVersionUID = 1L;
+        private final transient Run<?, ?> run;
+        private final transient JobAuthority authority;
 
-        Execution(IamListInactiveStep step, StepContext context, JanitorServices services) {
+        Execution(IamListInactiveStep step, StepContext context, JanitorServices services, Run<?, ?> run,
+                JobAuthority authority) {
             super("iamListInactive", step, context, services);
+            this.run = run;
+            this.authority = authority;
         }
 
         @Override
-        List<Map<String, Object>> work(BuildLog log) {
+        Map<String, Object> work(BuildLog log) throws Exception {
             return scan(log);
         }
 
-        private List<Map<String, Object>> scan(BuildLog log) {
+        private Map<String, Object> scan(BuildLog log) throws Exception {
             JanitorDefaults defaults = services.defaults();
             int days = StepArguments.positive("days", step.days, defaults.days(), 3650);
             List<String> tags = step.exemptTags != null ? StepArguments.strings("exemptTags", step.exemptTags)
                     : (defaults.exemptTag() == null ? List.of() : List.of(defaults.exemptTag()));
-            Exemptions exemptions = new Exemptions(StepArguments.strings("exemptUsers", step.exemptUsers),
+            ReviewScope scope = new ReviewScope(null, null, null, days,
+                    StepArguments.strings("exemptUsers", step.exemptUsers),
                     StepArguments.strings("exemptPaths", step.exemptPaths), tags,
                     StepArguments.strings("exemptGroups", step.exemptGroups));
+            String ownRole = StepArguments.roleArn("roleArn", step.roleArn);
             AwsTarget target = new AwsTarget(step.awsCredentialsId, StepArguments.region("region", step.region),
-                    StepArguments.roleArn("roleArn", step.roleArn), null).orElse(defaults.aws());
+                    ownRole, null).orElse(defaults.aws());
+            authority.check(run.getParent().getFullName(), target, ownRole != null);
+            scope = new ReviewScope(target.credentialsId(), target.region(), target.roleArn(), days,
+                    scope.exemptUsers(), scope.exemptPaths(), tags, scope.exemptGroups());
+            if (run.getAction(BuildReview.class) != null) {
+                throw new IllegalArgumentException("this build already started review "
+                        + run.getAction(BuildReview.class).getReviewId() + "; one review per build");
+            }
             log.progress("Listing IAM users inactive for more than " + days + " days (region " + target.region()
                     + (target.roleArn() == null ? "" : ", role " + target.roleArn()) + "); exempt tags " + tags);
-            InactivityPolicy policy = new InactivityPolicy(
-                    new PolicySettings(Duration.ofDays(days), true, exemptions), services.clock());
+            InactivityPolicy policy = new InactivityPolicy(new PolicySettings(Duration.ofDays(days), true,
+                    new Exemptions(scope.exemptUsers(), scope.exemptPaths(), tags, scope.exemptGroups())),
+                    services.clock());
             ScanResult result = new InactivityScanner(services.iamDirectory(target), policy).scan(log);
-            List<Map<String, Object>> out = new ArrayList<>();
+            Instant now = services.clock().instant();
+            ReviewRecord record = ReviewRecord.start(reviewId(run), accountId(result), true, now)
+                    .withScan(ScanSummary.of(result), result.flagged(), now)
+                    .withNote(scope.describe(), now);
+            BuildReview review = BuildReview.start(run, record, scope);
+            List<Object> users = new ArrayList<>();
             for (Verdict v : result.flagged()) {
-                out.add(PipelineValues.verdict(v));
+                users.add(PipelineValues.verdict(v));
                 log.progress("  inactive: " + v.user().userName() + " (" + v.daysInactive() + " days) " + v.reason());
             }
-            log.progress(out.size() + " of " + result.verdicts().size() + " users are inactive");
+            log.progress(users.size() + " of " + result.verdicts().size() + " users are inactive; review "
+                    + review.getReviewId() + " recorded on this build");
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("reviewId", review.getReviewId());
+            out.put("users", users);
+            out.put("scanned", result.verdicts().size());
+            out.put("flagged", users.size());
             return out;
+        }
+
+        /** Unique per build and safe as a file name: the job's full name and the build number. */
+        static String reviewId(Run<?, ?> run) {
+            String job = run.getParent().getFullName().replaceAll("[^A-Za-z0-9._-]+", "-");
+            String id = "jenkins-" + job + "-" + run.getNumber();
+            return id.length() <= 120 ? id : "jenkins-" + job.substring(job.length() - 100) + "-" + run.getNumber();
+        }
+
+        /** The audited account, from the users' ARNs (the scan has no separate account call). */
+        static String accountId(ScanResult result) {
+            for (Verdict v : result.verdicts()) {
+                String[] arn = String.valueOf(v.user().arn()).split(":");
+                if (arn.length > 4 && arn[4].matches("\\d{12}")) {
+                    return arn[4];
+                }
+            }
+            return null;
         }
     }
 }

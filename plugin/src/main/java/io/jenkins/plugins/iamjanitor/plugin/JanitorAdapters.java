@@ -15,6 +15,7 @@ import io.jenkins.plugins.iamjanitor.integrations.aws.cloudtrail.AwsCloudTrailAc
 import io.jenkins.plugins.iamjanitor.integrations.aws.cloudtrail.CloudTrailClientFactory;
 import io.jenkins.plugins.iamjanitor.integrations.aws.cloudtrail.CloudTrailSettings;
 import io.jenkins.plugins.iamjanitor.integrations.backup.JsonBackupStore;
+import io.jenkins.plugins.iamjanitor.integrations.http.HttpProxy;
 import io.jenkins.plugins.iamjanitor.integrations.jira.JiraCredentials;
 import io.jenkins.plugins.iamjanitor.integrations.jira.JiraFlavour;
 import io.jenkins.plugins.iamjanitor.integrations.jira.JiraRestClient;
@@ -35,13 +36,20 @@ import java.util.Map;
 final class JanitorAdapters implements AutoCloseable {
     private final URI awsEndpoint;
     private final URI cloudTrailEndpoint;
+    private final HttpProxy proxy;
     private final Map<AwsTarget, AwsClients> aws = new LinkedHashMap<>();
     private final List<AutoCloseable> opened = new ArrayList<>();
 
     /** @param awsEndpoint IAM/STS endpoint override, null for AWS; cloudTrailEndpoint likewise for CloudTrail */
     JanitorAdapters(URI awsEndpoint, URI cloudTrailEndpoint) {
+        this(awsEndpoint, cloudTrailEndpoint, null);
+    }
+
+    /** @param proxy the HTTP proxy for every AWS and Jira call, null for direct connections */
+    JanitorAdapters(URI awsEndpoint, URI cloudTrailEndpoint, HttpProxy proxy) {
         this.awsEndpoint = awsEndpoint;
         this.cloudTrailEndpoint = cloudTrailEndpoint;
+        this.proxy = proxy;
     }
 
     /** The base credentials, then the role to assume when the target names one. */
@@ -54,7 +62,7 @@ final class JanitorAdapters implements AutoCloseable {
     /** One set of AWS clients per target for the life of this object (a step shares them between ports). */
     synchronized AwsClients aws(AwsTarget target, AwsCredentialsSource credentials) {
         return aws.computeIfAbsent(target, t -> new AwsClients(new AwsSettings(t.region(), awsEndpoint,
-                cloudTrailEndpoint, credentials, 8, null, null)));
+                cloudTrailEndpoint, credentials, 8, null, null, proxy)));
     }
 
     IamDirectory iamDirectory(AwsClients clients) {
@@ -76,7 +84,8 @@ final class JanitorAdapters implements AutoCloseable {
         JiraFlavour f = JiraFlavour.parse(flavour);
         JiraSettings settings = new JiraSettings(baseUrl, f, projectKey, issueType, List.of(), null, null, Map.of(),
                 false);
-        return new JiraTicketTracker(JiraRestClient.create(baseUrl, credentials, f), settings, ProgressListener.NONE);
+        return new JiraTicketTracker(JiraRestClient.create(baseUrl, credentials, f, proxy), settings,
+                ProgressListener.NONE);
     }
 
     BackupStore backupStore(Path directory, Clock clock) {

@@ -18,10 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import jenkins.model.Jenkins;
-import jenkins.util.Timer;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /** The production {@link JanitorServices}: adapters built from the global configuration and the credentials store. */
@@ -36,7 +33,7 @@ final class JenkinsJanitorServices implements JanitorServices {
         this.run = run;
         this.credentials = new JenkinsCredentials(run);
         this.adapters = new JanitorAdapters(IamJanitorConfiguration.uriOrNull(config.getAwsEndpointUrl()),
-                IamJanitorConfiguration.uriOrNull(config.getCloudTrailEndpointUrl()));
+                IamJanitorConfiguration.uriOrNull(config.getCloudTrailEndpointUrl()), JenkinsProxies.current());
     }
 
     static JanitorServices forRun(Run<?, ?> run) {
@@ -58,14 +55,18 @@ final class JenkinsJanitorServices implements JanitorServices {
         return config.defaults();
     }
 
-    /** Credentials id: AWS or username/password keys; none: the controller's default chain. Then the role, if any. */
+    /**
+     * Credentials id: AWS or username/password keys; none: the controller's default chain. Then the role, if any. The
+     * configured id resolves in the Jenkins context; a different id given by the step resolves as the build.
+     */
     AwsClients aws(AwsTarget target) {
+        String session = run == null ? "iam-janitor" : "iam-janitor-" + run.getExternalizableId();
         AwsCredentialsSource base = new AwsCredentialsSource.DefaultChain();
         if (target.credentialsId() != null) {
-            JenkinsCredentials.AwsKeys keys = credentials.aws(target.credentialsId());
-            base = new AwsCredentialsSource.Static(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken());
+            JenkinsCredentials.Origin origin = target.credentialsId().equals(config.getAwsCredentialsId())
+                    ? JenkinsCredentials.Origin.GLOBAL : JenkinsCredentials.Origin.SCRIPT;
+            base = credentials.aws(target.credentialsId(), origin, session);
         }
-        String session = run == null ? "iam-janitor" : "iam-janitor-" + run.getExternalizableId();
         return adapters.aws(target, JanitorAdapters.credentials(target, base, session));
     }
 
@@ -96,10 +97,7 @@ final class JenkinsJanitorServices implements JanitorServices {
 
     @Override
     public TimeoutScheduler scheduler() {
-        return (delay, task) -> {
-            ScheduledFuture<?> f = Timer.get().schedule(task, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
-            return () -> f.cancel(false);
-        };
+        return ApprovalWaits.get().scheduler();
     }
 
     @Override

@@ -2,10 +2,12 @@ package io.jenkins.plugins.iamjanitor.plugin;
 
 import hudson.Extension;
 import hudson.model.Run;
+import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
 import io.jenkins.plugins.iamjanitor.core.ticket.ReviewTicket;
 import io.jenkins.plugins.iamjanitor.core.ticket.TicketRef;
 import java.util.List;
 import java.util.Map;
+import io.jenkins.plugins.iamjanitor.plugin.review.BuildReview;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -13,32 +15,28 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * {@code jiraCreateReviewTicket(users:, approval:, projectKey:, issueType:, labels:)}: opens the review's ticket, or
- * finds the open one of the same review (a re-run never creates a duplicate).
+ * {@code jiraCreateReviewTicket(review: r, projectKey:, issueType:, labels:)}: opens the ticket of the build's review,
+ * composed from the controller's record (candidates, evidence, decisions so far), or finds the open one of the same
+ * review (a re-run never creates a duplicate). The ticket is recorded in the review; a second call returns it.
  */
 public final class JiraCreateReviewTicketStep extends Step {
-    private final Object users;
-    private Object approval;
+    private Object review;
     private String projectKey;
     private String issueType;
     private List<String> labels;
 
     @DataBoundConstructor
-    public JiraCreateReviewTicketStep(Object users) {
-        this.users = users;
+    public JiraCreateReviewTicketStep() {
     }
 
-    public Object getUsers() {
-        return users;
+    public Object getReview() {
+        return review;
     }
 
-    public Object getApproval() {
-        return approval;
-    }
-
+    /** The map iamListInactive returned, or its reviewId; only the id is read. Default: the build's review. */
     @DataBoundSetter
-    public void setApproval(Object approval) {
-        this.approval = approval;
+    public void setReview(Object review) {
+        this.review = review;
     }
 
     public String getProjectKey() {
@@ -70,7 +68,8 @@ public final class JiraCreateReviewTicketStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new Execution(this, context, JenkinsJanitorServices.forRun(context.get(Run.class)));
+        Run<?, ?> run = context.get(Run.class);
+        return new Execution(this, context, JenkinsJanitorServices.forRun(run), run);
     }
 
     @Extension
@@ -88,9 +87,11 @@ public final class JiraCreateReviewTicketStep extends Step {
 
     static final class Execution extends JanitorSyncExecution<JiraCreateReviewTicketStep, Map<String, Object>> {
         private static final long serialVersionUID = 1L;
+        private final transient Run<?, ?> run;
 
-        Execution(JiraCreateReviewTicketStep step, StepContext context, JanitorServices services) {
+        Execution(JiraCreateReviewTicketStep step, StepContext context, JanitorServices services, Run<?, ?> run) {
             super("jiraCreateReviewTicket", step, context, services);
+            this.run = run;
         }
 
         @Override
@@ -99,21 +100,36 @@ public final class JiraCreateReviewTicketStep extends Step {
         }
 
         private Map<String, Object> open(BuildLog log) {
+            BuildReview review = BuildReview.resolve(run, step.review);
+            ReviewRecord record = review.record();
+            if (record.ticket() != null) {
+                log.progress("Review " + record.reviewId() + " already has ticket " + record.ticket().key());
+                return result(record.reviewId(), record.ticket());
+            }
+            if (record.candidates().isEmpty()) {
+                throw new IllegalArgumentException("review " + record.reviewId() + " flagged nobody: no ticket to"
+                        + " open");
+            }
             JanitorDefaults defaults = services.defaults();
-            List<Map<String, Object>> users = StepArguments.users("users", step.users);
-            Map<String, Object> approval = StepArguments.map("approval", step.approval, false);
             String project = step.projectKey != null ? step.projectKey : defaults.jiraProjectKey();
             if (project == null) {
                 throw StepArguments.invalid("projectKey", "no project key given and none configured");
             }
             String type = step.issueType != null ? step.issueType : defaults.jiraIssueType();
             List<String> labels = StepArguments.strings("labels", step.labels);
-            ReviewTicket ticket = ReviewTickets.compose(users, approval, labels, services.buildUrl(),
-                    services.clock().instant());
-            log.progress("Opening the review ticket in Jira project " + project + " for " + ticket.userNames());
+            ReviewTicket ticket = ReviewTickets.compose(record, labels, services.buildUrl());
+            log.progress("Opening the ticket of review " + record.reviewId() + " in Jira project " + project
+                    + " for " + ticket.userNames());
             TicketRef ref = services.ticketTracker(project, type).openOrFind(ticket);
+            review.update(r -> r.withTicket(ref, services.clock().instant()));
             log.progress((ref.created() ? "Created " : "Reusing open ticket ") + ref.key() + " " + ref.url());
-            return PipelineValues.ticket(ref);
+            return result(record.reviewId(), ref);
+        }
+
+        private static Map<String, Object> result(String reviewId, TicketRef ref) {
+            Map<String, Object> m = PipelineValues.ticket(ref);
+            m.put("reviewId", reviewId);
+            return m;
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.iamjanitor.plugin;
 
-import io.jenkins.plugins.iamjanitor.core.activity.ActivityLookup;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionResult;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionStep;
 import io.jenkins.plugins.iamjanitor.core.deletion.ApprovalEvidence;
@@ -124,15 +123,6 @@ final class PipelineValues {
             plan.add(s.describe());
         }
         m.put("plan", plan);
-        return m;
-    }
-
-    static Map<String, Object> activity(ActivityLookup lookup, String summary) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("summary", summary);
-        m.put("eventCount", lookup.events().size());
-        m.put("lastEvent", lookup.events().isEmpty() ? null : iso(lookup.events().get(0).eventTime()));
-        m.put("failedRegions", new LinkedHashMap<>(lookup.failedRegions()));
         return m;
     }
 

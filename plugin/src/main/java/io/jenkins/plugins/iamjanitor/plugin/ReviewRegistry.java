@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Where clicks are judged and recorded while a {@code slackAskApproval} step waits (the core decision registry behind
- * the Slack channel). Posting a request opens its review; these two calls cover the rest of its life.
+ * the Slack channel). Posting a request opens its review; these calls cover the rest of its life.
  */
 public interface ReviewRegistry {
     /** After a controller restart: clicks on the posted messages count again, with the decisions kept. */
@@ -18,6 +18,18 @@ public interface ReviewRegistry {
      * right after posting and after a restart, so a click that arrived before the step could be reached still counts.
      */
     List<UserDecision> decisions(String reviewId);
+
+    /**
+     * A decision made in another channel (the Jenkins page), offered to the Slack review before it is recorded: the
+     * registry keeps the first decision per user whichever channel made it, so both channels agree on who won.
+     *
+     * @return false when the registry already holds another decision about that user (that one stands); true when it
+     *         holds this one, or does not know the review (nothing was posted to Slack)
+     */
+    boolean recordElsewhere(String reviewId, UserDecision decision);
+
+    /** Shows the current decisions in the posted messages (network: call it off the request and CPS threads). */
+    void refresh(String reviewId);
 
     /** The step is done (decided, timed out or stopped): late clicks change nothing and the messages say so. */
     void close(String reviewId);

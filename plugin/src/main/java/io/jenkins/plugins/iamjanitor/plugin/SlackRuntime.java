@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import jenkins.util.Timer;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 /**
  * The controller-wide Slack pieces: the decision registry shared by the HTTP endpoint and the Socket Mode client, the
@@ -60,15 +58,18 @@ public class SlackRuntime {
     synchronized SlackWiring wiring() {
         IamJanitorConfiguration c = IamJanitorConfiguration.get();
         String key = c.getSlackBotTokenCredentialsId() + "|" + c.getSlackSigningSecretCredentialsId() + "|"
-                + c.getSlackApiUrl();
+                + c.getSlackApiUrl()
+                + JenkinsCredentials.fingerprint(c.getSlackBotTokenCredentialsId(),
+                        c.getSlackSigningSecretCredentialsId())
+                + JenkinsProxies.fingerprint(); // a rotated secret or a new proxy rebuilds the wiring
         if (wiring == null || !Objects.equals(key, wiredFor)) {
             JenkinsCredentials creds = credentials;
             String bot = creds.secretText(c.getSlackBotTokenCredentialsId(), "Slack bot token");
             String signing = c.getSlackSigningSecretCredentialsId() == null ? null
                     : creds.secretText(c.getSlackSigningSecretCredentialsId(), "Slack signing secret");
             wiring = new SlackWiring(c.getSlackApiUrl() == null ? SlackWebClient.DEFAULT_BASE
-                    : java.net.URI.create(c.getSlackApiUrl()), bot, signing, decisions, Timer.get(),
-                    Clock.systemUTC());
+                    : java.net.URI.create(c.getSlackApiUrl()), bot, signing, decisions, ApprovalWaits.get().executor(),
+                    Clock.systemUTC(), JenkinsProxies.current());
             wiredFor = key;
         }
         return wiring;
@@ -96,14 +97,20 @@ public class SlackRuntime {
         }
     }
 
-    /** Hands a recorded decision to whichever paused step owns the review (each ignores other reviews). */
+    /**
+     * Hands a decision recorded by the Slack registry to the one paused step that owns the review. When none waits
+     * (the build is resuming after a restart) the step reads the registry's decisions once it is back.
+     */
     static void route(String reviewId, UserDecision decision) {
-        StepExecution.acceptAll(SlackAskApprovalStep.Execution.class, e -> {
-            try {
-                e.onDecision(reviewId, decision);
-            } catch (RuntimeException ex) {
-                LOGGER.log(Level.WARNING, "IAM Janitor: delivering a Slack decision to a paused step failed", ex);
-            }
-        });
+        ApprovalStepExecution e = ApprovalWaits.get().waitingFor(reviewId);
+        if (e == null) {
+            LOGGER.fine(() -> "IAM Janitor: no paused step waits for review " + reviewId + " (yet)");
+            return;
+        }
+        try {
+            e.record(decision);
+        } catch (RuntimeException ex) {
+            LOGGER.log(Level.WARNING, "IAM Janitor: recording a Slack decision of review " + reviewId + " failed", ex);
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.jenkins.plugins.iamjanitor.core.approval.ApprovalHandle;
 import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRequest;
 import io.jenkins.plugins.iamjanitor.core.approval.ReviewDecisions;
 import io.jenkins.plugins.iamjanitor.core.approval.UserDecision;
+import io.jenkins.plugins.iamjanitor.integrations.http.HttpProxy;
 import io.jenkins.plugins.iamjanitor.integrations.slack.SlackApprovalChannel;
 import io.jenkins.plugins.iamjanitor.integrations.slack.SlackInteractionHandler;
 import io.jenkins.plugins.iamjanitor.integrations.slack.SlackRequestVerifier;
@@ -11,7 +12,6 @@ import io.jenkins.plugins.iamjanitor.integrations.slack.SlackSecret;
 import io.jenkins.plugins.iamjanitor.integrations.slack.SlackSocketModeClient;
 import io.jenkins.plugins.iamjanitor.integrations.slack.SlackWebClient;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -28,11 +28,21 @@ final class SlackWiring {
     private final SlackInteractionHandler handler;
     private final boolean httpCallback;
     private final ScheduledExecutorService executor;
+    private final HttpProxy proxy;
 
-    /** @param signingSecret null when only Socket Mode is used (then the HTTP callback answers 404) */
     SlackWiring(URI apiBase, String botToken, String signingSecret, ReviewDecisions decisions,
             ScheduledExecutorService executor, Clock clock) {
-        this.web = new SlackWebClient(apiBase, SlackSecret.of(botToken));
+        this(apiBase, botToken, signingSecret, decisions, executor, clock, null);
+    }
+
+    /**
+     * @param signingSecret null when only Socket Mode is used (then the HTTP callback answers 404)
+     * @param proxy         HTTP proxy for the Web API and the Socket Mode WebSocket, null for direct connections
+     */
+    SlackWiring(URI apiBase, String botToken, String signingSecret, ReviewDecisions decisions,
+            ScheduledExecutorService executor, Clock clock, HttpProxy proxy) {
+        this.proxy = proxy;
+        this.web = new SlackWebClient(apiBase, SlackSecret.of(botToken), proxy);
         this.channel = new SlackApprovalChannel(web, decisions);
         this.httpCallback = signingSecret != null;
         this.handler = new SlackInteractionHandler(channel,
@@ -76,6 +86,25 @@ final class SlackWiring {
             }
 
             @Override
+            public boolean recordElsewhere(String reviewId, UserDecision decision) {
+                var spec = channel.decisions().spec(reviewId);
+                if (spec == null) {
+                    return true;
+                }
+                // open() with earlier decisions keeps the first decision per user, whichever channel made it.
+                channel.decisions().open(spec, List.of(decision));
+                return channel.decisions().outcome(reviewId).decisions().stream()
+                        .anyMatch(d -> d.userName().equals(decision.userName())
+                                && d.approverId().equals(decision.approverId())
+                                && d.channel().equals(decision.channel()));
+            }
+
+            @Override
+            public void refresh(String reviewId) {
+                channel.refresh(reviewId);
+            }
+
+            @Override
             public void close(String reviewId) {
                 if (channel.knows(reviewId)) {
                     channel.expire(reviewId);
@@ -87,7 +116,7 @@ final class SlackWiring {
     /** Opens a Socket Mode connection with the app-level token; closing the result stops it. */
     AutoCloseable socketMode(String appToken) {
         SlackSocketModeClient client = new SlackSocketModeClient(web, SlackSecret.of(appToken), handler,
-                HttpClient.newHttpClient(), executor, Duration.ofSeconds(5));
+                SlackWebClient.httpClient(proxy), executor, Duration.ofSeconds(5));
         client.start();
         return client;
     }

@@ -150,6 +150,17 @@ final class FakeServices implements JanitorServices {
         }
 
         @Override
+        public boolean recordElsewhere(String reviewId, io.jenkins.plugins.iamjanitor.core.approval.UserDecision d) {
+            events.add("elsewhere " + reviewId + " " + d.userName());
+            return true;
+        }
+
+        @Override
+        public void refresh(String reviewId) {
+            events.add("refresh " + reviewId);
+        }
+
+        @Override
         public void close(String reviewId) {
             events.add("close " + reviewId);
         }

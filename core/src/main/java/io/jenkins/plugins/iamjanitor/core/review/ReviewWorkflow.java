@@ -1,18 +1,13 @@
 package io.jenkins.plugins.iamjanitor.core.review;
 
-import io.jenkins.plugins.iamjanitor.core.activity.ActivityEvent;
-import io.jenkins.plugins.iamjanitor.core.activity.ActivityLookup;
-import io.jenkins.plugins.iamjanitor.core.activity.ActivityQuery;
 import io.jenkins.plugins.iamjanitor.core.approval.ApprovalHandle;
 import io.jenkins.plugins.iamjanitor.core.approval.ApprovalOutcome;
 import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRecord;
 import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRequest;
 import io.jenkins.plugins.iamjanitor.core.approval.UserDecision;
-import io.jenkins.plugins.iamjanitor.core.deletion.ApprovalEvidence;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionIntent;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionResult;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionStatus;
-import io.jenkins.plugins.iamjanitor.core.model.AccessKey;
 import io.jenkins.plugins.iamjanitor.core.policy.Verdict;
 import io.jenkins.plugins.iamjanitor.core.port.ProgressListener;
 import io.jenkins.plugins.iamjanitor.core.port.ServiceException;
@@ -230,19 +225,11 @@ public final class ReviewWorkflow {
         Instant since = now().minus(settings.activityLookback());
         List<Verdict> approved = run.record.approvedCandidates().stream()
                 .map(d -> run.record.candidate(d.userName()).orElseThrow()).toList();
-        List<EvidenceSummary> summaries = new ArrayList<>();
         if (!approved.isEmpty()) {
             run.progress.progress("Looking up CloudTrail events of " + approved.size() + " approved user(s)...");
-            List<ActivityQuery> queries = approved.stream().map(v -> new ActivityQuery(v.user().userName(),
-                    v.user().accessKeys().stream().map(AccessKey::accessKeyId).filter(Objects::nonNull).toList(),
-                    since, settings.activityRegions())).toList();
-            List<ActivityLookup> lookups = ports.activity().lookupAll(queries, run.progress);
-            for (int i = 0; i < approved.size(); i++) {
-                Verdict v = approved.get(i);
-                summaries.add(EvidenceSummary.of(lookups.get(i), since,
-                        ApprovalEvidence.lastSignOfLife(v.user(), v.lastActivity())));
-            }
         }
+        List<EvidenceSummary> summaries = ReviewStages.evidence(approved, ports.activity(), since,
+                settings.activityRegions(), run.progress);
         // Commented before the record is saved: a crash in between repeats the comment rather than losing it.
         ports.tickets().comment(run.record.ticket().key(), ReviewDocuments.evidence(
                 run.record.withEvidence(summaries, now()), now()));
@@ -267,23 +254,21 @@ public final class ReviewWorkflow {
             ProgressListener userProgress = DeletionProgress.forUser(run.progress, k, approved.size());
             DeletionResult result;
             Optional<DeletionIntent> intent = run.record.intentFor(d.userName());
-            Optional<ActivityEvent> used = run.record.evidenceFor(d.userName())
-                    .map(EvidenceSummary::useAfterEvidence);
+            // The same keep and cap rules as the plugin's iamDeleteUser (ReviewStages).
+            Optional<DeletionResult> kept = intent.isPresent() ? Optional.empty()
+                    : ReviewStages.keptByCloudTrail(run.record, d.userName());
+            Optional<DeletionResult> skipped = intent.isPresent() || kept.isPresent() ? Optional.empty()
+                    : ReviewStages.overCap(run.record, d.userName(), max);
             if (intent.isPresent()) {
                 // Started by a run that stopped: it already counts against the cap; finish (or confirm) it.
                 result = ports.deleter().finishedBefore(intent.get()).orElseGet(() -> deleteOne(run, d, userProgress));
                 userProgress.progress(d.userName() + ": resumed an interrupted deletion: " + result.status()
                         + (result.reason() == null ? "" : " (" + result.reason() + ")"));
-            } else if (used.isPresent()) {
-                // IAM's last-used data lags by hours; CloudTrail saw the credentials work after the evidence.
-                ActivityEvent e = used.get();
-                result = new DeletionResult(d.userName(), DeletionStatus.KEPT, "CloudTrail shows "
-                        + e.eventName() + " (" + e.eventSource() + ") at " + e.eventTime()
-                        + ", after the evidence the approval was based on; review the user again", null, List.of());
+            } else if (kept.isPresent()) {
+                result = kept.get();
                 userProgress.progress(d.userName() + ": kept, " + result.reason());
-            } else if (run.record.deletionsCountingAgainstCap() >= max) {
-                result = new DeletionResult(d.userName(), DeletionStatus.SKIPPED,
-                        "the cap of " + max + " deletions per review was reached", null, List.of());
+            } else if (skipped.isPresent()) {
+                result = skipped.get();
                 capped.add(d.userName());
             } else {
                 result = deleteOne(run, d, userProgress);
@@ -299,10 +284,7 @@ public final class ReviewWorkflow {
     }
 
     private DeletionResult deleteOne(Run run, UserDecision d, ProgressListener progress) {
-        Verdict v = run.record.candidate(d.userName()).orElseThrow();
-        ApprovalRecord approval = new ApprovalRecord(d.userName(), d.approverId(), d.approverName(), d.decidedAt(),
-                d.channel(), run.record.ticket() == null ? null : run.record.ticket().key(),
-                ApprovalEvidence.lastSignOfLife(v.user(), v.lastActivity()));
+        ApprovalRecord approval = ReviewStages.approval(run.record, d);
         try {
             // The intent is saved before the first destructive call, so a crash after DeleteUser is still ours.
             List<DeletionResult> results = ports.deleter().delete(List.of(approval), progress, intent -> {
@@ -318,24 +300,8 @@ public final class ReviewWorkflow {
     }
 
     private void closeTicket(Run run) {
-        String key = run.record.ticket().key();
-        if (!run.record.stage().reached(ReviewStage.OUTCOME_COMMENTED)) {
-            ports.tickets().comment(key, ReviewDocuments.outcome(run.record));
-            run.save(run.record.atStage(ReviewStage.OUTCOME_COMMENTED, now()));
-            run.progress.progress("Commented the outcome on " + key + ".");
-        }
-        if (run.record.stage().reached(ReviewStage.TICKET_TRANSITIONED)) {
-            return;
-        }
-        String why = run.record.whyTicketStaysOpen();
-        if (why == null) {
-            ports.tickets().transition(key, settings.doneStatus());
-            run.progress.progress("Moved " + key + " to " + settings.doneStatus() + ".");
-        } else {
-            run.record = run.record.withNote("Ticket " + key + " left open: " + why + ".", now());
-            run.progress.progress("Left " + key + " open: " + why + ".");
-        }
-        run.save(run.record.atStage(ReviewStage.TICKET_TRANSITIONED, now()));
+        ReviewStages.closeTicket(run.record, ports.tickets(), settings.doneStatus(), run::save, run.progress,
+                this::now);
     }
 
     private ReviewRecord report(Run run) {

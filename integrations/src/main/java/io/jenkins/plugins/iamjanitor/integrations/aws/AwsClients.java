@@ -33,11 +33,11 @@ public final class AwsClients implements AutoCloseable {
     private final AwsSettings settings;
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
-    private StsClient baseSts;
+    private final java.util.List<StsClient> baseSts = new java.util.ArrayList<>();
 
     public AwsClients(AwsSettings settings) {
         this.settings = settings;
-        this.http = AwsHttpClients.create(Duration.ofSeconds(10), Duration.ofSeconds(60));
+        this.http = AwsHttpClients.create(Duration.ofSeconds(10), Duration.ofSeconds(60), settings.proxy());
         this.credentials = provider(settings.credentials());
     }
 
@@ -123,14 +123,15 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private AwsCredentialsProvider assumeRole(AwsCredentialsSource.AssumeRole role) {
-        baseSts = stsWith(provider(role.base()));
+        StsClient sts = stsWith(provider(role.base()));
+        baseSts.add(sts);
         AssumeRoleRequest.Builder request = AssumeRoleRequest.builder()
                 .roleArn(role.roleArn())
                 .roleSessionName(role.sessionName());
         if (role.externalId() != null) {
             request.externalId(role.externalId());
         }
-        return StsAssumeRoleCredentialsProvider.builder().stsClient(baseSts).refreshRequest(request.build()).build();
+        return StsAssumeRoleCredentialsProvider.builder().stsClient(sts).refreshRequest(request.build()).build();
     }
 
     private StsClient stsWith(AwsCredentialsProvider creds) {
@@ -146,9 +147,8 @@ public final class AwsClients implements AutoCloseable {
                 // closing a credentials provider only stops its refresh thread; nothing to report
             }
         }
-        if (baseSts != null) {
-            baseSts.close();
-        }
+        // A role assumed on top of another role's session has one base STS client per hop.
+        baseSts.forEach(StsClient::close);
         http.close();
     }
 

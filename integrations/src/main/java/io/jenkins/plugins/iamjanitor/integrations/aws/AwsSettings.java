@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iamjanitor.integrations.aws;
 
+import io.jenkins.plugins.iamjanitor.integrations.http.HttpProxy;
 import java.net.URI;
 import java.time.Duration;
 
@@ -13,9 +14,11 @@ import java.time.Duration;
  * @param maxAttempts      attempts per call, first one included (throttling, 5xx and I/O errors are retried)
  * @param retryBaseDelay   first backoff delay, doubled per attempt with jitter (throttling uses 5x this)
  * @param apiTimeout       total time per call, retries included
+ * @param proxy            HTTP proxy for every AWS call (STS and CloudTrail too), null for a direct connection
  */
 public record AwsSettings(String region, URI endpointOverride, URI cloudTrailEndpointOverride,
-        AwsCredentialsSource credentials, int maxAttempts, Duration retryBaseDelay, Duration apiTimeout) {
+        AwsCredentialsSource credentials, int maxAttempts, Duration retryBaseDelay, Duration apiTimeout,
+        HttpProxy proxy) {
 
     public AwsSettings {
         region = region == null || region.isBlank() ? "us-east-1" : region;
@@ -27,6 +30,13 @@ public record AwsSettings(String region, URI endpointOverride, URI cloudTrailEnd
         apiTimeout = apiTimeout == null ? Duration.ofMinutes(2) : apiTimeout;
     }
 
+    /** Without a proxy. */
+    public AwsSettings(String region, URI endpointOverride, URI cloudTrailEndpointOverride,
+            AwsCredentialsSource credentials, int maxAttempts, Duration retryBaseDelay, Duration apiTimeout) {
+        this(region, endpointOverride, cloudTrailEndpointOverride, credentials, maxAttempts, retryBaseDelay,
+                apiTimeout, null);
+    }
+
     /** Real AWS, default credential chain, 8 attempts. */
     public static AwsSettings defaults() {
         return new AwsSettings(null, null, null, null, 8, null, null);
@@ -34,12 +44,12 @@ public record AwsSettings(String region, URI endpointOverride, URI cloudTrailEnd
 
     public AwsSettings withEndpoint(URI endpoint) {
         return new AwsSettings(region, endpoint, cloudTrailEndpointOverride, credentials, maxAttempts, retryBaseDelay,
-                apiTimeout);
+                apiTimeout, proxy);
     }
 
     public AwsSettings withCredentials(AwsCredentialsSource source) {
         return new AwsSettings(region, endpointOverride, cloudTrailEndpointOverride, source, maxAttempts,
-                retryBaseDelay, apiTimeout);
+                retryBaseDelay, apiTimeout, proxy);
     }
 
     /**
@@ -54,8 +64,13 @@ public record AwsSettings(String region, URI endpointOverride, URI cloudTrailEnd
         return this;
     }
 
+    public AwsSettings withProxy(HttpProxy httpProxy) {
+        return new AwsSettings(region, endpointOverride, cloudTrailEndpointOverride, credentials, maxAttempts,
+                retryBaseDelay, apiTimeout, httpProxy);
+    }
+
     public AwsSettings withRetries(int attempts, Duration baseDelay) {
         return new AwsSettings(region, endpointOverride, cloudTrailEndpointOverride, credentials, attempts, baseDelay,
-                apiTimeout);
+                apiTimeout, proxy);
     }
 }

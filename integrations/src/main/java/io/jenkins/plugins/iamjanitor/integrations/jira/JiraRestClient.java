@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.iamjanitor.core.doc.Document;
 import io.jenkins.plugins.iamjanitor.core.port.ServiceException;
+import io.jenkins.plugins.iamjanitor.integrations.http.HttpProxy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -66,7 +67,13 @@ public final class JiraRestClient {
     }
 
     public static JiraRestClient create(URI baseUrl, JiraCredentials credentials, JiraFlavour flavour) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
+        return create(baseUrl, credentials, flavour, null);
+    }
+
+    /** @param proxy HTTP proxy for every call, null for a direct connection */
+    public static JiraRestClient create(URI baseUrl, JiraCredentials credentials, JiraFlavour flavour,
+            HttpProxy proxy) {
+        HttpClient http = HttpProxy.configure(HttpClient.newBuilder(), proxy).connectTimeout(Duration.ofSeconds(20))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         return new JiraRestClient(baseUrl, credentials, flavour, http, Retry.defaults());
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.iamjanitor.core.port.ServiceException;
+import io.jenkins.plugins.iamjanitor.integrations.http.HttpProxy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -55,8 +56,17 @@ public final class SlackWebClient {
     }
 
     public SlackWebClient(URI base, SlackSecret botToken) {
-        this(base, botToken, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
-                d -> Thread.sleep(d.toMillis()), 4);
+        this(base, botToken, (HttpProxy) null);
+    }
+
+    /** @param proxy HTTP proxy for every call, null for a direct connection */
+    public SlackWebClient(URI base, SlackSecret botToken, HttpProxy proxy) {
+        this(base, botToken, httpClient(proxy), d -> Thread.sleep(d.toMillis()), 4);
+    }
+
+    /** The JDK client Slack calls (Web API and the Socket Mode WebSocket) go through. */
+    public static HttpClient httpClient(HttpProxy proxy) {
+        return HttpProxy.configure(HttpClient.newBuilder(), proxy).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     public ObjectMapper json() {

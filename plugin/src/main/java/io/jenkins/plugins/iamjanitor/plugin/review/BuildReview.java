@@ -5,7 +5,11 @@ import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
 import io.jenkins.plugins.iamjanitor.integrations.review.JsonReviewStore;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
+import io.jenkins.plugins.iamjanitor.plugin.ReviewPage;
 import jenkins.model.RunAction2;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.interceptor.RequirePOST;
 
 /**
  * The review a build runs, recorded by the controller: the core {@link ReviewRecord} (the same record and stage rules
@@ -18,6 +22,8 @@ public final class BuildReview implements RunAction2 {
     static final String DIR = "iam-janitor";
 
     private final String reviewId;
+    /** What the scan ran against and with which policy; null for a review started without one. */
+    private ReviewScope scope;
     private transient Run<?, ?> run;
 
     private BuildReview(Run<?, ?> run, String reviewId) {
@@ -33,6 +39,22 @@ public final class BuildReview implements RunAction2 {
                     + "; one review per build");
         }
         BuildReview review = new BuildReview(run, initial.reviewId());
+        review.store().save(initial);
+        run.addAction(review);
+        run.save();
+        return review;
+    }
+
+    /** Like {@link #start(Run, ReviewRecord)}, also recording the scan's account, identity and policy. */
+    public static synchronized BuildReview start(Run<?, ?> run, ReviewRecord initial, ReviewScope scope)
+            throws java.io.IOException {
+        BuildReview existing = run.getAction(BuildReview.class);
+        if (existing != null) {
+            throw new IllegalStateException("this build already runs review " + existing.reviewId
+                    + "; one review per build");
+        }
+        BuildReview review = new BuildReview(run, initial.reviewId());
+        review.scope = scope;
         review.store().save(initial);
         run.addAction(review);
         run.save();
@@ -71,6 +93,11 @@ public final class BuildReview implements RunAction2 {
         return reviewId;
     }
 
+    /** The scan's account, identity and policy; null when the review was started without one. */
+    public ReviewScope scope() {
+        return scope;
+    }
+
     public Run<?, ?> getRun() {
         return run;
     }
@@ -94,6 +121,17 @@ public final class BuildReview implements RunAction2 {
 
     Path directory() {
         return run.getRootDir().toPath().resolve(DIR);
+    }
+
+    /** The "IAM review" page (index.jelly): the flagged users, their evidence and decisions, and the buttons. */
+    public ReviewPage getPage() {
+        return new ReviewPage(this);
+    }
+
+    /** The page's Approve/Keep buttons: POST with a crumb; who may decide is checked by {@link ReviewPage}. */
+    @RequirePOST
+    public HttpResponse doDecide(@QueryParameter String user, @QueryParameter String decision) {
+        return ReviewPage.decide(this, user, decision);
     }
 
     @Override

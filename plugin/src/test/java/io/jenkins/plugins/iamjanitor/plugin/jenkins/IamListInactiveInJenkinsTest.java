@@ -2,7 +2,15 @@ package io.jenkins.plugins.iamjanitor.plugin.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import hudson.model.Result;
+import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
+import io.jenkins.plugins.iamjanitor.plugin.CloudtrailEnrichStep;
+import io.jenkins.plugins.iamjanitor.plugin.IamDeleteUserStep;
+import io.jenkins.plugins.iamjanitor.plugin.IamListInactiveStep;
+import io.jenkins.plugins.iamjanitor.plugin.JiraCreateReviewTicketStep;
+import io.jenkins.plugins.iamjanitor.plugin.review.BuildReview;
+import java.util.List;
+import org.jenkinsci.plugins.structs.describable.DescribableModel;
+import org.jenkinsci.plugins.structs.describable.DescribableParameter;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -10,25 +18,63 @@ import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-/** iamListInactive in a real Pipeline (sandboxed Groovy) against the IAM emulator, configured as an admin would. */
+/**
+ * iamListInactive in a real Pipeline (sandboxed Groovy) against the IAM emulator, configured as an admin would; the
+ * review steps in the Snippet Generator and the Steps Reference.
+ */
 @WithJenkins
 class IamListInactiveInJenkinsTest {
 
     @Test
-    void listsTheInactiveUsersAndTheScriptCanUseThePlainResult(JenkinsRule j) throws Exception {
+    void recordsTheReviewOnTheBuildTheScriptUsesThePlainResultAndEveryArgumentHasHelp(JenkinsRule j) throws Exception {
         try (SandboxJenkins s = SandboxJenkins.start(j)) {
             WorkflowJob p = j.createProject(WorkflowJob.class, "scan");
             p.setDefinition(new CpsFlowDefinition("""
-                    def users = iamListInactive(days: 21)
-                    echo "flagged=${users.size()} first=${users[0].userName} users=${users.collect { it.userName }.sort()}"
+                    def r = iamListInactive(days: 21, exemptUsers: ['peggy.*'])
+                    echo "review=${r.reviewId} scanned=${r.scanned} flagged=${r.flagged} listed=${r.users.size()}"
+                    echo "first=${r.users[0].user} daysInactive=${r.users[0].daysInactive} evidenceAsOf=${r.users[0].evidenceAsOf != null}"
                     """, true));
             WorkflowRun b = j.buildAndAssertSuccess(p);
-            j.assertLogContains("users are inactive", b);
-            j.assertLogContains("of 40 users are inactive", b);
-            // The built-in scenario announces its verdicts (DefaultScenarioScanTest): these are among the flagged.
-            j.assertLogContains("peggy.edge-22-days", b);
+            ReviewRecord record = b.getAction(BuildReview.class).record();
+            int flagged = record.candidates().size();
+            assertThat(flagged).isPositive();
+            j.assertLogContains("review=jenkins-scan-1 scanned=40 flagged=" + flagged + " listed=" + flagged, b);
+            j.assertLogContains("[iam-janitor] " + flagged + " of 40 users are inactive; review jenkins-scan-1"
+                    + " recorded on this build", b);
+            j.assertLogContains("evidenceAsOf=true", b);
+            // The recorded review: what was flagged, with the policy used (the exemption the script asked for).
+            assertThat(record.scan().usersScanned()).isEqualTo(40);
+            assertThat(record.candidates()).noneMatch(v -> v.user().userName().startsWith("peggy."));
+            assertThat(record.notes()).anyMatch(n -> n.contains("exempt users [peggy.*]"));
+            assertThat(b.getAction(BuildReview.class).scope().days()).isEqualTo(21);
             j.assertLogNotContains(SandboxJenkins.AWS_SECRET, b);
-            assertThat(b.getResult()).isEqualTo(Result.SUCCESS);
+
+            // One review per build: a second scan in the same build is refused with one line.
+            p.setDefinition(new CpsFlowDefinition("iamListInactive(days: 21)\niamListInactive(days: 30)", true));
+            WorkflowRun twice = j.buildAndAssertStatus(hudson.model.Result.FAILURE, p);
+            j.assertLogContains("iamListInactive: this build already started review jenkins-scan-2", twice);
         }
+        // One Jenkins for both (CI budget): the four review steps in the Snippet Generator and the Steps Reference.
+        for (Class<?> step : List.of(IamListInactiveStep.class, JiraCreateReviewTicketStep.class,
+                CloudtrailEnrichStep.class, IamDeleteUserStep.class)) {
+            DescribableModel<?> model = DescribableModel.of(step);
+            assertThat(model.getHelp()).as(step.getSimpleName()).isNotBlank();
+            for (DescribableParameter arg : model.getParameters()) {
+                assertThat(arg.getHelp()).as(step.getSimpleName() + "." + arg.getName()).isNotBlank();
+            }
+        }
+        WorkflowJob snippets = j.createProject(WorkflowJob.class, "snippets");
+        JenkinsRule.WebClient wc = j.createWebClient();
+        wc.getOptions().setJavaScriptEnabled(false);
+        // The Snippet Generator page lists the steps (their forms are loaded by script, absent from the test war);
+        // the Steps Reference renders every step's arguments with their help.
+        assertThat(wc.getPage(snippets, "pipeline-syntax").getWebResponse().getContentAsString())
+                .contains("iamDeleteUser", "Delete the approved users of the build");
+        var reference = wc.getPage(snippets, "pipeline-syntax/html").getWebResponse();
+        assertThat(reference.getStatusCode()).isEqualTo(200);
+        assertThat(reference.getContentAsString()).contains("iamListInactive", "jiraCreateReviewTicket",
+                "cloudtrailEnrich", "iamDeleteUser", "Refused. Approvals are recorded by the controller",
+                "Narrows the deletion to one approved user", "How many days back to look",
+                "Flag users with no sign of life");
     }
 }

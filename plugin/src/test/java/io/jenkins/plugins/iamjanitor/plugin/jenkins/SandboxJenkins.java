@@ -24,6 +24,7 @@ public final class SandboxJenkins implements AutoCloseable {
     public static final String SLACK_BOT = "xoxb-sandbox-bot-token";
     public static final String SLACK_SIGNING = "sandbox-signing-secret";
     public static final String JIRA_TOKEN = "sandbox-jira-api-token";
+    public static final String APPROVER = "U0SECLEAD";
 
     public final JenkinsRule j;
     public final Sandbox sandbox;
@@ -63,7 +64,9 @@ public final class SandboxJenkins implements AutoCloseable {
         c.setSlackBotTokenCredentialsId(SLACK_BOT_ID);
         c.setSlackSigningSecretCredentialsId(SLACK_SIGNING_ID);
         c.setSlackDefaultChannel("#iam-review");
-        c.setSlackApprovers("U0SECLEAD");
+        c.setSlackApprovers(APPROVER);
+        // Every test job may use the sandbox's AWS identity; job-authority tests narrow this.
+        c.setAwsAllowedJobs("**");
         c.setJiraBaseUrl(sandbox.jira().baseUrl().toString());
         c.setJiraFlavour("cloud");
         c.setJiraCredentialsId(JIRA_ID);

@@ -2,6 +2,7 @@ package io.jenkins.plugins.iamjanitor.integrations.aws.cloudtrail;
 
 import io.jenkins.plugins.iamjanitor.integrations.aws.AwsClients;
 import io.jenkins.plugins.iamjanitor.integrations.aws.AwsSettings;
+import io.jenkins.plugins.iamjanitor.integrations.http.HttpProxy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -26,10 +27,16 @@ public final class CloudTrailClientFactory implements CloudTrailClients {
 
     /** @param endpointOverride null for the real regional endpoints; the sandbox URL otherwise */
     public CloudTrailClientFactory(URI endpointOverride, AwsCredentialsProvider credentials, Duration attemptTimeout) {
+        this(endpointOverride, credentials, attemptTimeout, null);
+    }
+
+    /** @param proxy HTTP proxy for CloudTrail calls, null for a direct connection */
+    public CloudTrailClientFactory(URI endpointOverride, AwsCredentialsProvider credentials, Duration attemptTimeout,
+            HttpProxy proxy) {
         this.endpointOverride = endpointOverride;
         this.credentials = credentials;
         this.attemptTimeout = attemptTimeout;
-        this.http = AwsHttpClients.create(Duration.ofSeconds(10), attemptTimeout);
+        this.http = AwsHttpClients.create(Duration.ofSeconds(10), attemptTimeout, proxy);
     }
 
     /**
@@ -41,7 +48,8 @@ public final class CloudTrailClientFactory implements CloudTrailClients {
         AwsSettings settings = aws.settings();
         URI endpoint = settings.cloudTrailEndpointOverride() != null
                 ? settings.cloudTrailEndpointOverride() : settings.endpointOverride();
-        return new CloudTrailClientFactory(endpoint, aws.credentialsProvider(), Duration.ofSeconds(60));
+        return new CloudTrailClientFactory(endpoint, aws.credentialsProvider(), Duration.ofSeconds(60),
+                settings.proxy());
     }
 
     @Override
