@@ -167,8 +167,15 @@ final class ReviewDeletion {
                 services.backupStore(backups), new InactivityPolicy(policy, services.clock()),
                 new DeletionSettings(dryRun, remaining), services.clock());
         try {
+            // An intent recorded by an attempt that stopped after its first destructive call: finish or confirm it.
+            Optional<DeletionResult> earlier = r.intentFor(user).flatMap(deleter::finishedBefore);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            // The intent (user id, backup) is saved in the build's review before the first destructive call.
             List<DeletionResult> out = deleter.delete(List.of(ReviewStages.approval(r, r.decisionFor(user)
-                    .orElseThrow())), log);
+                    .orElseThrow())), log, intent -> review.update(x -> x.withIntent(intent,
+                    services.clock().instant())));
             return out.isEmpty() ? new DeletionResult(user, DeletionStatus.FAILED, "the deleter returned no result",
                     null, List.of()) : out.get(0);
         } catch (ServiceException e) {
