@@ -75,7 +75,7 @@ class JenkinsReviewPageTest {
             await("a Socket Mode connection", () -> slack.openSockets() > 0);
             WorkflowJob p = j.createProject(WorkflowJob.class, "both");
             p.setDefinition(new CpsFlowDefinition("""
-                    def a = slackAskApproval(review: iamTestReview())
+                    def a = slackAskApproval(review: iamListInactive(days: 21))
                     echo "RESULT approved=${a.approved.sort()} kept=${a.kept} undecided=${a.undecided}"
                     """, true));
             WorkflowRun b = p.scheduleBuild2(0).waitForStart();
@@ -126,7 +126,7 @@ class JenkinsReviewPageTest {
         try (SandboxJenkins s = SandboxJenkins.start(j, ApprovalFixture.scenario())) {
             SlackEmulator slack = s.sandbox.slack();
             WorkflowJob p = j.createProject(WorkflowJob.class, "abort");
-            p.setDefinition(new CpsFlowDefinition("slackAskApproval(review: iamTestReview())", true));
+            p.setDefinition(new CpsFlowDefinition("slackAskApproval(review: iamListInactive(days: 21))", true));
             WorkflowRun b = p.scheduleBuild2(0).waitForStart();
             awaitLog(b, "Asked in Slack");
             assertThat(click(s, "U0SECLEAD", "iamj:approve:grace.stale")).isEqualTo(200);
@@ -155,14 +155,14 @@ class JenkinsReviewPageTest {
             c.setSlackBotTokenCredentialsId(null);
             c.setSlackApprovers(null);
             WorkflowJob p = j.createProject(WorkflowJob.class, "jenkins-only");
-            p.setDefinition(new CpsFlowDefinition("slackAskApproval(review: iamTestReview())", true));
+            p.setDefinition(new CpsFlowDefinition("slackAskApproval(review: iamListInactive(days: 21))", true));
             WorkflowRun none = j.buildAndAssertStatus(Result.FAILURE, p);
             j.assertLogContains("slackAskApproval: invalid argument 'approvers': nobody can approve: configure "
                     + "approvers in Manage Jenkins » System » IAM Janitor", none);
 
             c.setJenkinsApprovers("carol");
             p.setDefinition(new CpsFlowDefinition("""
-                    def r = iamTestReview()
+                    def r = iamListInactive(days: 21)
                     try { slackAskApproval(review: r, jenkinsApprovers: ['carol', 'mallory']) } catch (e) { echo "REFUSED ${e.message}" }
                     try { slackAskApproval(review: r, channels: ['slack']) } catch (e) { echo "REFUSED ${e.message}" }
                     def a = slackAskApproval(review: r, jenkinsApprovers: ['carol'])

@@ -30,10 +30,15 @@ final class ReviewFixtures {
 
     /** The built-in scenario with CloudTrail's emulated rate limit raised, so lookups of every candidate are quick. */
     static Scenario fastScenario() throws Exception {
+        return Scenario.parse("default (fast CloudTrail)", fastScenarioJson().toString());
+    }
+
+    /** {@link #fastScenario()} as JSON, for tests that change more of it. */
+    static ObjectNode fastScenarioJson() throws Exception {
         try (InputStream in = Scenario.class.getResourceAsStream(Scenario.DEFAULT_RESOURCE)) {
             ObjectNode root = (ObjectNode) new ObjectMapper().readTree(in);
             ((ObjectNode) root.path("cloudtrail")).put("requestsPerSecond", 500).put("burst", 100);
-            return Scenario.parse("default (fast CloudTrail)", root.toString());
+            return root;
         }
     }
 

@@ -8,6 +8,8 @@ import static io.jenkins.plugins.iamjanitor.plugin.jenkins.ReviewFixtures.inIam;
 import static io.jenkins.plugins.iamjanitor.plugin.jenkins.ReviewFixtures.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import hudson.model.BooleanParameterDefinition;
 import hudson.model.BooleanParameterValue;
 import hudson.model.Item;
@@ -16,11 +18,15 @@ import hudson.model.ParametersDefinitionProperty;
 import hudson.model.StringParameterDefinition;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionStatus;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
+import io.jenkins.plugins.iamjanitor.sandbox.Scenario;
 import io.jenkins.plugins.iamjanitor.sandbox.jira.JiraIssue;
+import io.jenkins.plugins.iamjanitor.sandbox.slack.SlackEmulator;
+import io.jenkins.plugins.iamjanitor.sandbox.slack.SlackRecords;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
@@ -34,34 +40,40 @@ import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
- * The repository's own {@code Jenkinsfile} (Declarative), run as written against the sandbox, with one substitution
- * until the new {@code slackAskApproval(review:)} lands: the approval stage calls the test's stand-in, which records
- * the decisions in the build's review where the approval step will. The input gate is submitted over HTTP by a member
- * of {@code iam-admins}.
+ * The repository's own {@code Jenkinsfile} (Declarative), run unmodified against the sandbox: the configured approver
+ * decides in Slack with signed clicks through the running Jenkins' Slack endpoint, and a member of {@code iam-admins}
+ * submits the input gate over HTTP.
  */
 @WithJenkins
 class SampleJenkinsfileTest {
+    private static final String SAMPLE_CHANNEL_ID = "C0IAMREVIEWS";
+    private static final String APPROVE = "iamj:approve:";
 
     @Test
     void theSampleDeletesApprovedUsersAfterTheGateAndNothingInADryRun(JenkinsRule j) throws Exception {
-        try (SandboxJenkins s = SandboxJenkins.start(j, ReviewFixtures.fastScenario())) {
+        try (SandboxJenkins s = SandboxJenkins.start(j, sampleScenario())) {
             JenkinsRule.DummySecurityRealm realm = j.createDummySecurityRealm();
             realm.addGroups("alice", "iam-admins");
             j.jenkins.setSecurityRealm(realm);
             j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                     .grant(Jenkins.ADMINISTER).everywhere().to("admin")
                     .grant(Jenkins.READ, Item.READ).everywhere().to("alice", "mallory"));
-            String sample = Files.readString(Path.of("..", "Jenkinsfile"))
-                    .replace("slackAskApproval(", "testRecordDecisions(");
+            String sample = Files.readString(Path.of("..", "Jenkinsfile"));
             WorkflowJob p = j.createProject(WorkflowJob.class, "iam-review");
             p.addProperty(new ParametersDefinitionProperty(new StringParameterDefinition("DAYS", "21"),
                     new BooleanParameterDefinition("DRY_RUN", true, "")));
             p.setDefinition(new CpsFlowDefinition(sample, true));
 
             // Production: DRY_RUN unchecked; the gate confirms, the approved users go, the ticket is closed.
-            ReviewFixtures.decide(j, SandboxJenkins.APPROVER, GRACE, FRANK, CONTRACTOR);
             WorkflowRun b = p.scheduleBuild2(0, new ParametersAction(new BooleanParameterValue("DRY_RUN", false)))
                     .waitForStart();
+            int clicked = decideInSlack(s, b, 0, Set.of(GRACE, FRANK, CONTRACTOR));
+            ReviewFixtures.waitForInput(b, "ConfirmIamDeletion");
+            assertThat(clicked).isEqualTo(record(b).candidates().size()).isGreaterThan(3);
+            assertThat(record(b).approval().decisions()).allMatch(d -> d.approverId().equals(SandboxJenkins.APPROVER)
+                    && d.channel().equals("slack:" + SAMPLE_CHANNEL_ID));
+            j.assertLogContains("Approved: [", b);
+            j.assertLogContains("timed out: false", b);
             submitGate(j, b, "mallory", true, false);
             submitGate(j, b, "alice", true, true);
             j.assertBuildStatusSuccess(j.waitForCompletion(b));
@@ -82,9 +94,10 @@ class SampleJenkinsfileTest {
             j.assertLogNotContains(SandboxJenkins.AWS_SECRET, b);
 
             // Trial: DRY_RUN checked and the gate keeps it; the approved users are planned, nothing is deleted.
-            ReviewFixtures.decide(j, SandboxJenkins.APPROVER, ZED);
+            int before = s.sandbox.slack().messages().size();
             WorkflowRun dry = p.scheduleBuild2(0, new ParametersAction(new BooleanParameterValue("DRY_RUN", true)))
                     .waitForStart();
+            decideInSlack(s, dry, before, Set.of(ZED));
             submitGate(j, dry, "alice", false, true);
             j.assertBuildStatusSuccess(j.waitForCompletion(dry));
             assertThat(inIam(s, ZED)).isTrue();
@@ -94,6 +107,45 @@ class SampleJenkinsfileTest {
             j.assertLogContains("(dry run, confirmed by alice): deleted [], planned [" + ZED + "]", dry);
             assertThat(s.sandbox.jira().issue(trial.ticket().key()).orElseThrow().status()).isNotEqualTo("Done");
         }
+    }
+
+    /**
+     * The built-in scenario (fast CloudTrail) with the sample's Slack channel {@code #iam-reviews} and without the
+     * scripted approver: the test clicks itself, so it decides who is approved.
+     */
+    private static Scenario sampleScenario() throws Exception {
+        ObjectNode root = ReviewFixtures.fastScenarioJson();
+        ObjectNode slack = (ObjectNode) root.path("slack");
+        slack.remove("approver");
+        ((ArrayNode) slack.path("channels")).addObject().put("id", SAMPLE_CHANNEL_ID).put("name", "iam-reviews");
+        return Scenario.parse("default (sample channel, clicks by the test)", root.toString());
+    }
+
+    /**
+     * Once the build has asked in Slack, clicks every candidate's button in the review message(s) posted from
+     * {@code firstMessage} on, as the configured approver through the running Jenkins' Slack endpoint (signed HTTP):
+     * approve for {@code approve}, keep for everyone else. Returns how many users were decided.
+     */
+    private static int decideInSlack(SandboxJenkins s, WorkflowRun b, int firstMessage, Set<String> approve)
+            throws Exception {
+        ApprovalFixture.awaitLog(b, "Asked in Slack");
+        SlackEmulator slack = s.sandbox.slack();
+        List<SlackRecords.Message> posted = slack.messages();
+        int decided = 0;
+        for (SlackRecords.Message m : posted.subList(firstMessage, posted.size())) {
+            for (SlackRecords.Button button : SlackRecords.buttons(m.blocks())) {
+                if (!button.actionId().startsWith(APPROVE)) {
+                    continue;
+                }
+                String user = button.actionId().substring(APPROVE.length());
+                String action = (approve.contains(user) ? APPROVE : "iamj:keep:") + user;
+                int status = slack.clicks().viaHttp(ApprovalFixture.callback(s.j), SandboxJenkins.APPROVER, m.ts(),
+                        action).httpStatus();
+                assertThat(status).as(action).isEqualTo(200);
+                decided++;
+            }
+        }
+        return decided;
     }
 
     /** Submits the input form's proceed as that user over HTTP, as the input page does. */

@@ -41,7 +41,7 @@ class SlackApprovalInJenkinsTest {
             slack.faults().setPlan(new FaultPlan(Duration.ofSeconds(8), 0, 0, 0, 1));
             WorkflowJob p = j.createProject(WorkflowJob.class, "approve");
             p.setDefinition(new CpsFlowDefinition("""
-                    def r = iamTestReview()
+                    def r = iamListInactive(days: 21)
                     parallel ask: {
                         def a = slackAskApproval(review: r, timeoutMinutes: 60)
                         echo "RESULT approved=${a.approved.sort()} kept=${a.kept} undecided=${a.undecided} timedOut=${a.timedOut} same=${a.reviewId == r.reviewId}"

@@ -43,7 +43,7 @@ class SlackApprovalRestartTest {
                 IamJanitorConfiguration.get().setSlackApprovers("U0SECLEAD U0OPS");
                 WorkflowJob p = j.createProject(WorkflowJob.class, "restart");
                 p.setDefinition(new CpsFlowDefinition("""
-                        def a = slackAskApproval(review: iamTestReview(), timeoutMinutes: 120)
+                        def a = slackAskApproval(review: iamListInactive(days: 21), timeoutMinutes: 120)
                         echo "RESULT approved=${a.approved.sort()} kept=${a.kept} undecided=${a.undecided}"
                         """, true));
                 WorkflowRun b = p.scheduleBuild2(0).waitForStart();
