@@ -61,6 +61,9 @@ class ConfigurationPageTest {
             c.setPolicyDays(45);
             c.setExemptTag("keep-me");
             c.setMaxDeletions(3);
+            c.setAwsRoleOverrideJobs("security/iam-*");
+            c.setAwsUseDefaultChain(true);
+            c.setJenkinsApprovers("alice iam-admins");
             Map<String, Object> expected = fields(c);
 
             // The test war has no web UI JavaScript bundles (jsbundles/*.js answer 404; see docs/jenkins.md): the
@@ -150,10 +153,12 @@ class ConfigurationPageTest {
         Method[] methods = IamJanitorConfiguration.class.getDeclaredMethods();
         Arrays.sort(methods, (a, b) -> a.getName().compareTo(b.getName()));
         for (Method m : methods) {
-            if (m.getName().startsWith("get") && m.getParameterCount() == 0
+            boolean getter = m.getName().startsWith("get")
+                    || m.getName().startsWith("is") && m.getReturnType() == boolean.class;
+            if (getter && m.getParameterCount() == 0
                     && java.lang.reflect.Modifier.isPublic(m.getModifiers())
                     && !java.lang.reflect.Modifier.isStatic(m.getModifiers()) && !m.getName().equals("getDisplayName")) {
-                out.put(m.getName().substring(3), m.invoke(c));
+                out.put(m.getName().substring(m.getName().startsWith("is") ? 2 : 3), m.invoke(c));
             }
         }
         assertThat(out).hasSizeGreaterThanOrEqualTo(20).doesNotContainValue(null);
