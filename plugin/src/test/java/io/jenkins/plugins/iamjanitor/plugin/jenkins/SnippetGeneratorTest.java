@@ -41,11 +41,11 @@ class SnippetGeneratorTest {
 
     /** Each argument and a phrase of its help file, as the Steps Reference must show them. */
     static final Map<String, String> HELP = Map.of(
-            "exemptPaths", "IAM paths whose users are exempt",
+            "exemptPaths", "whose users are never flagged",
             "timeoutMinutes", "How long to wait for decisions",
-            "labels", "Extra labels for the ticket",
-            "regions", "Regions to search in addition to",
-            "dryRun", "plan and report what would be deleted");
+            "labels", "extra labels for the ticket",
+            "regions", "List of regions to query",
+            "dryRun", "nothing changes in AWS");
 
     /** The form of one step's block: what the page's "render on demand" script fetches when the step is picked. */
     static String renderOnDemand(JenkinsRule j, JenkinsRule.WebClient wc, HtmlPage page, String stapler)
