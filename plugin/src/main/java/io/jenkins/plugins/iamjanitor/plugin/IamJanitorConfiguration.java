@@ -5,12 +5,17 @@ import hudson.ExtensionList;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionSettings;
 import io.jenkins.plugins.iamjanitor.core.policy.Exemptions;
 import io.jenkins.plugins.iamjanitor.core.policy.PolicySettings;
+import io.jenkins.plugins.iamjanitor.core.config.PolicyError;
+import io.jenkins.plugins.iamjanitor.core.config.PolicyException;
+import io.jenkins.plugins.iamjanitor.integrations.config.PolicyFileParser;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import jenkins.util.Timer;
 import org.jenkinsci.Symbol;
+import net.sf.json.JSONObject;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * Manage Jenkins → System → IAM Janitor (JCasC: {@code unclassified: iamJanitor:}). Secrets are never stored here:
@@ -20,6 +25,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 @Symbol("iamJanitor")
 public class IamJanitorConfiguration extends IamJanitorConfigurationForm {
     static final String DEFAULT_REGION = "us-east-1";
+    static final String GLOBAL_POLICY = StepPolicy.GLOBAL;
 
     private String awsCredentialsId;
     private String awsRegion = DEFAULT_REGION;
@@ -39,6 +45,8 @@ public class IamJanitorConfiguration extends IamJanitorConfigurationForm {
     private int policyDays = PolicySettings.DEFAULT_DAYS;
     private String exemptTag = Exemptions.DEFAULT_TAG;
     private int maxDeletions = DeletionSettings.DEFAULT_MAX_DELETIONS;
+    // The global policy file (YAML, docs/configuration.md); validated before it is kept.
+    private String policyYaml;
     // Advanced: endpoint overrides (VPC/FIPS endpoints, a proxy gateway, an emulator); empty means the public ones.
     private String awsEndpointUrl;
     private String cloudTrailEndpointUrl;
@@ -68,7 +76,8 @@ public class IamJanitorConfiguration extends IamJanitorConfigurationForm {
     /** The values steps fall back to. */
     public JanitorDefaults defaults() {
         return new JanitorDefaults(new AwsTarget(awsCredentialsId, awsRegion, awsRoleArn, awsExternalId), policyDays,
-                exemptTag, maxDeletions, slackDefaultChannel, split(slackApprovers), jiraProjectKey, jiraIssueType);
+                exemptTag, maxDeletions, slackDefaultChannel, split(slackApprovers), jiraProjectKey, jiraIssueType,
+                policyYaml);
     }
 
     static List<String> split(String list) {
@@ -251,6 +260,33 @@ public class IamJanitorConfiguration extends IamJanitorConfigurationForm {
     public void setExemptTag(String exemptTag) {
         this.exemptTag = trim(exemptTag);
         save();
+    }
+
+    public String getPolicyYaml() {
+        return policyYaml;
+    }
+
+    /** Refuses an invalid file (every error with line and column) so that a typo never drops an exemption. */
+    @DataBoundSetter
+    public void setPolicyYaml(String policyYaml) {
+        String text = policyYaml == null || policyYaml.isBlank() ? null : policyYaml;
+        List<PolicyError> errors = text == null ? List.of() : new PolicyFileParser().validate(GLOBAL_POLICY, text);
+        if (!errors.isEmpty()) {
+            throw new PolicyException(errors);
+        }
+        this.policyYaml = text;
+        save();
+    }
+
+    /** The form's save: an invalid policy file is refused with its errors and nothing is changed. */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        String text = json.optString("policyYaml", "");
+        List<PolicyError> errors = text.isBlank() ? List.of() : new PolicyFileParser().validate(GLOBAL_POLICY, text);
+        if (!errors.isEmpty()) {
+            throw new FormException("Policy file: " + new PolicyException(errors).getMessage(), "policyYaml");
+        }
+        return super.configure(req, json);
     }
 
     public int getMaxDeletions() {

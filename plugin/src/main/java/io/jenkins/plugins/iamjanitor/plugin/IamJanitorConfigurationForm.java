@@ -9,7 +9,10 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.iamjanitor.core.config.PolicyError;
+import io.jenkins.plugins.iamjanitor.integrations.config.PolicyFileParser;
 import java.util.List;
+import java.util.stream.Collectors;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -83,6 +86,21 @@ public abstract class IamJanitorConfigurationForm extends GlobalConfiguration {
     public FormValidation doCheckPolicyDays(@QueryParameter int value) {
         checkAdmin();
         return result(ConfigurationChecks.positive(value, 3650));
+    }
+
+    /** Every error of the policy file at once, each with its line and column. */
+    @POST
+    public FormValidation doCheckPolicyYaml(@QueryParameter String value) {
+        checkAdmin();
+        if (value == null || value.isBlank()) {
+            return FormValidation.ok();
+        }
+        List<PolicyError> errors = new PolicyFileParser().validate(StepPolicy.GLOBAL, value);
+        if (errors.isEmpty()) {
+            return FormValidation.ok();
+        }
+        return FormValidation.error(errors.size() + (errors.size() == 1 ? " problem:\n" : " problems:\n")
+                + errors.stream().map(PolicyError::toString).collect(Collectors.joining("\n")));
     }
 
     @POST

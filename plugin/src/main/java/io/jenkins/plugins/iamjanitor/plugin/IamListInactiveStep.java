@@ -2,13 +2,12 @@ package io.jenkins.plugins.iamjanitor.plugin;
 
 import hudson.Extension;
 import hudson.model.Run;
-import io.jenkins.plugins.iamjanitor.core.policy.Exemptions;
+import io.jenkins.plugins.iamjanitor.core.config.EffectivePolicy;
 import io.jenkins.plugins.iamjanitor.core.policy.InactivityPolicy;
 import io.jenkins.plugins.iamjanitor.core.policy.PolicySettings;
 import io.jenkins.plugins.iamjanitor.core.policy.Verdict;
 import io.jenkins.plugins.iamjanitor.core.scan.InactivityScanner;
 import io.jenkins.plugins.iamjanitor.core.scan.ScanResult;
-import java.time.Duration;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
 import io.jenkins.plugins.iamjanitor.core.review.ScanSummary;
 import io.jenkins.plugins.iamjanitor.plugin.review.BuildReview;
@@ -38,6 +37,7 @@ public final class IamListInactiveStep extends Step {
     private String awsCredentialsId;
     private String roleArn;
     private String region;
+    private String config;
 
     @DataBoundConstructor
     public IamListInactiveStep() {
@@ -115,6 +115,16 @@ public final class IamListInactiveStep extends Step {
         this.region = StepArguments.blankToNull(region);
     }
 
+    public String getConfig() {
+        return config;
+    }
+
+    /** The job's policy file as YAML text, e.g. {@code config: readFile('iam-janitor.yml')}. */
+    @DataBoundSetter
+    public void setConfig(String config) {
+        this.config = StepArguments.blankToNull(config);
+    }
+
     @Override
     public StepExecution start(StepContext context) throws Exception {
         Run<?, ?> run = context.get(Run.class);
@@ -154,28 +164,28 @@ public final class IamListInactiveStep extends Step {
 
         private Map<String, Object> scan(BuildLog log) throws Exception {
             JanitorDefaults defaults = services.defaults();
-            int days = StepArguments.positive("days", step.days, defaults.days(), 3650);
-            List<String> tags = step.exemptTags != null ? StepArguments.strings("exemptTags", step.exemptTags)
-                    : (defaults.exemptTag() == null ? List.of() : List.of(defaults.exemptTag()));
-            ReviewScope scope = new ReviewScope(null, null, null, days,
+            Integer days = step.days == null ? null : StepArguments.positive("days", step.days, defaults.days(),
+                    3650);
+            // Global policy, then the job's config: text, then these arguments: each may only add or tighten.
+            EffectivePolicy effective = StepPolicy.effective(defaults, step.config, days,
                     StepArguments.strings("exemptUsers", step.exemptUsers),
-                    StepArguments.strings("exemptPaths", step.exemptPaths), tags,
+                    StepArguments.strings("exemptPaths", step.exemptPaths),
+                    StepArguments.strings("exemptTags", step.exemptTags),
                     StepArguments.strings("exemptGroups", step.exemptGroups));
+            PolicySettings settings = effective.policySettings();
             String ownRole = StepArguments.roleArn("roleArn", step.roleArn);
             AwsTarget target = new AwsTarget(step.awsCredentialsId, StepArguments.region("region", step.region),
                     ownRole, null).orElse(defaults.aws());
             authority.check(run.getParent().getFullName(), target, ownRole != null);
-            scope = new ReviewScope(target.credentialsId(), target.region(), target.roleArn(), days,
-                    scope.exemptUsers(), scope.exemptPaths(), tags, scope.exemptGroups());
+            ReviewScope scope = ReviewScope.of(target.credentialsId(), target.region(), target.roleArn(), settings);
             if (run.getAction(BuildReview.class) != null) {
                 throw new IllegalArgumentException("this build already started review "
                         + run.getAction(BuildReview.class).getReviewId() + "; one review per build");
             }
-            log.progress("Listing IAM users inactive for more than " + days + " days (region " + target.region()
-                    + (target.roleArn() == null ? "" : ", role " + target.roleArn()) + "); exempt tags " + tags);
-            InactivityPolicy policy = new InactivityPolicy(new PolicySettings(Duration.ofDays(days), true,
-                    new Exemptions(scope.exemptUsers(), scope.exemptPaths(), tags, scope.exemptGroups())),
-                    services.clock());
+            log.progress("Listing IAM users inactive for more than " + scope.days() + " days (region "
+                    + target.region() + (target.roleArn() == null ? "" : ", role " + target.roleArn()) + ")");
+            effective.exemptions().rules().forEach(r -> log.progress("  exempt: " + r));
+            InactivityPolicy policy = new InactivityPolicy(settings, services.clock());
             ScanResult result = new InactivityScanner(services.iamDirectory(target), policy).scan(log);
             Instant now = services.clock().instant();
             ReviewRecord record = ReviewRecord.start(reviewId(run), accountId(result), true, now)

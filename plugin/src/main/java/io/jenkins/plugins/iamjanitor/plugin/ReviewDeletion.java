@@ -160,8 +160,7 @@ final class ReviewDeletion {
                 ? new PolicySettings(Duration.ofDays(services.defaults().days()), true, new Exemptions(null, null,
                         services.defaults().exemptTag() == null ? List.of() : List.of(services.defaults().exemptTag()),
                         null))
-                : new PolicySettings(Duration.ofDays(scope.days()), true, new Exemptions(scope.exemptUsers(),
-                        scope.exemptPaths(), scope.exemptTags(), scope.exemptGroups()));
+                : scope.policySettings();
         int remaining = (int) Math.max(1, max - r.deletionsCountingAgainstCap());
         UserDeleter deleter = new UserDeleter(services.iamDirectory(target), services.iamUserAdmin(target),
                 services.backupStore(backups), new InactivityPolicy(policy, services.clock()),

@@ -1,7 +1,12 @@
 package io.jenkins.plugins.iamjanitor.plugin.review;
 
+import io.jenkins.plugins.iamjanitor.core.policy.Exemptions;
+import io.jenkins.plugins.iamjanitor.core.policy.PolicySettings;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.TreeMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the scan of a build's review was run against and with which policy, recorded by the controller with the
@@ -17,6 +22,10 @@ public final class ReviewScope {
     private final ArrayList<String> exemptPaths;
     private final ArrayList<String> exemptTags;
     private final ArrayList<String> exemptGroups;
+    // From the policy file (issue 15); null in reviews recorded before, which used the defaults below.
+    private Integer gracePeriodDays;
+    private Boolean unknownActivityBlocks;
+    private TreeMap<String, String> exemptionReasons;
 
     public ReviewScope(String awsCredentialsId, String region, String roleArn, int days, List<String> exemptUsers,
             List<String> exemptPaths, List<String> exemptTags, List<String> exemptGroups) {
@@ -28,6 +37,26 @@ public final class ReviewScope {
         this.exemptPaths = new ArrayList<>(exemptPaths);
         this.exemptTags = new ArrayList<>(exemptTags);
         this.exemptGroups = new ArrayList<>(exemptGroups);
+    }
+
+    /** The scope of a scan run with an effective policy (threshold, grace, unknown activity, reasoned exemptions). */
+    public static ReviewScope of(String awsCredentialsId, String region, String roleArn, PolicySettings policy) {
+        Exemptions e = policy.exemptions();
+        ReviewScope scope = new ReviewScope(awsCredentialsId, region, roleArn, (int) policy.threshold().toDays(),
+                e.userNameGlobs(), e.pathPrefixes(), e.tags(), e.groups());
+        scope.gracePeriodDays = (int) policy.gracePeriod().toDays();
+        scope.unknownActivityBlocks = policy.unknownActivityBlocks();
+        scope.exemptionReasons = new TreeMap<>(e.reasons());
+        return scope;
+    }
+
+    /** The policy the scan used, for the live re-check before a deletion. */
+    public PolicySettings policySettings() {
+        Exemptions e = new Exemptions(exemptUsers, exemptPaths, exemptTags, exemptGroups,
+                exemptionReasons == null ? Map.of() : exemptionReasons);
+        Duration threshold = Duration.ofDays(days);
+        return new PolicySettings(threshold, unknownActivityBlocks == null || unknownActivityBlocks, e,
+                gracePeriodDays == null ? threshold : Duration.ofDays(gracePeriodDays));
     }
 
     public String awsCredentialsId() {
@@ -64,8 +93,12 @@ public final class ReviewScope {
 
     /** One line for the record's notes and the build log. */
     public String describe() {
-        return "Policy: inactive after " + days + " days; exempt users " + exemptUsers + ", paths " + exemptPaths
+        return "Policy: inactive after " + days + " days"
+                + (gracePeriodDays == null ? "" : " (grace " + gracePeriodDays + " days, unknown activity "
+                        + (unknownActivityBlocks ? "blocks" : "ignored") + ")")
+                + "; exempt users " + exemptUsers + ", paths " + exemptPaths
                 + ", tags " + exemptTags + ", groups " + exemptGroups + "; region " + region
-                + (roleArn == null ? "" : ", role " + roleArn);
+                + (roleArn == null ? "" : ", role " + roleArn)
+                + (exemptionReasons == null || exemptionReasons.isEmpty() ? "" : "; reasons " + exemptionReasons);
     }
 }

@@ -64,6 +64,9 @@ class ConfigurationPageTest {
             c.setAwsRoleOverrideJobs("security/iam-*");
             c.setAwsUseDefaultChain(true);
             c.setJenkinsApprovers("alice iam-admins");
+            // A multi-line text area: the global policy file keeps its lines through the page, the disk and JCasC.
+            c.setPolicyYaml("thresholdDays: 30\nexemptions:\n  users:\n    - glob: \"svc-*\"\n"
+                    + "      reason: CI service accounts\n");
             Map<String, Object> expected = fields(c);
 
             // The test war has no web UI JavaScript bundles (jsbundles/*.js answer 404; see docs/jenkins.md): the

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
 import io.jenkins.plugins.iamjanitor.plugin.CloudtrailEnrichStep;
 import io.jenkins.plugins.iamjanitor.plugin.IamDeleteUserStep;
+import io.jenkins.plugins.iamjanitor.plugin.IamJanitorConfiguration;
 import io.jenkins.plugins.iamjanitor.plugin.IamListInactiveStep;
 import io.jenkins.plugins.iamjanitor.plugin.JiraCreateReviewTicketStep;
 import io.jenkins.plugins.iamjanitor.plugin.review.BuildReview;
+import hudson.util.FormValidation;
 import java.util.List;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.structs.describable.DescribableModel;
 import org.jenkinsci.plugins.structs.describable.DescribableParameter;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -53,6 +57,8 @@ class IamListInactiveInJenkinsTest {
             p.setDefinition(new CpsFlowDefinition("iamListInactive(days: 21)\niamListInactive(days: 30)", true));
             WorkflowRun twice = j.buildAndAssertStatus(hudson.model.Result.FAILURE, p);
             j.assertLogContains("iamListInactive: this build already started review jenkins-scan-2", twice);
+
+            policyFilesGlobalAndJob(j, p, record.candidates().get(0).user().userName());
         }
         // One Jenkins for both (CI budget): the four review steps in the Snippet Generator and the Steps Reference.
         for (Class<?> step : List.of(IamListInactiveStep.class, JiraCreateReviewTicketStep.class,
@@ -76,5 +82,55 @@ class IamListInactiveInJenkinsTest {
                 "cloudtrailEnrich", "iamDeleteUser", "Refused. Approvals are recorded by the controller",
                 "Narrows the deletion to one approved user", "How many days back to look",
                 "Flag users with no sign of life");
+    }
+
+    /**
+     * The global policy file (text area) and a job's {@code config:} text: a reasoned global exemption spares its
+     * user and the review says so; a job may add or tighten but not weaken (one line); an invalid global file is
+     * refused by the field check and by saving, with line and column.
+     */
+    private static void policyFilesGlobalAndJob(JenkinsRule j, WorkflowJob p, String wasFlagged) throws Exception {
+        IamJanitorConfiguration config = IamJanitorConfiguration.get();
+        String global = "exemptions:\n  users:\n    - glob: \"" + wasFlagged + "*\"\n"
+                + "      reason: break-glass account, audited quarterly\n";
+        config.setPolicyYaml(global);
+        // The job's file raises the threshold and lists no user exemptions: the global one still holds.
+        p.setDefinition(new CpsFlowDefinition("""
+                def r = iamListInactive(config: 'thresholdDays: 25\\nexemptions:\\n  users: []\\n', days: 30)
+                echo "flagged=${r.flagged}"
+                """, true));
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+        BuildReview review = b.getAction(BuildReview.class);
+        assertThat(review.record().candidates()).noneMatch(v -> v.user().userName().equals(wasFlagged));
+        assertThat(review.record().scan().exemptUsersWithReasons()).contains(wasFlagged + " (exempt: user name"
+                + " matches '" + wasFlagged + "*'; reason: break-glass account, audited quarterly)");
+        // What the live re-check before a deletion applies: the effective policy, reasons included.
+        assertThat(review.scope().days()).isEqualTo(30);
+        assertThat(review.scope().policySettings().exemptions().reasons())
+                .containsEntry("user:" + wasFlagged + "*", "break-glass account, audited quarterly");
+        j.assertLogContains("exempt: user " + wasFlagged + "* (reason: break-glass account", b);
+
+        // Weakening the global policy (threshold below 21, unknown activity ignored) fails the build in one line.
+        p.setDefinition(new CpsFlowDefinition(
+                "iamListInactive(config: 'thresholdDays: 7\\nunknownActivity: ignore\\n')", true));
+        WorkflowRun weak = j.buildAndAssertStatus(hudson.model.Result.FAILURE, p);
+        j.assertLogContains("iamListInactive: policy refused: 2 problems: config: thresholdDays: 7 would weaken the"
+                + " global policy (thresholdDays: 21 in global configuration)", weak);
+        j.assertLogContains("config: unknownActivity: ignore would weaken", weak);
+        assertThat(weak.getAction(BuildReview.class)).isNull();
+
+        // An invalid global file: the field check lists every error with line and column, and saving refuses it.
+        String typo = "thresholdDays: 30\nexemptons:\n  users: [svc-*]\n";
+        FormValidation check = config.doCheckPolicyYaml(typo);
+        assertThat(check.kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(check.getMessage()).contains("global configuration:2:1");
+        JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        wc.getOptions().setThrowExceptionOnScriptError(false);
+        HtmlForm form = wc.goTo("manage/configure").getFormByName("config");
+        form.getTextAreaByName("_.policyYaml").setText(typo);
+        HtmlPage refused = j.submit(form);
+        assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(400);
+        assertThat(refused.getWebResponse().getContentAsString()).contains("global configuration:2:1");
+        assertThat(IamJanitorConfiguration.get().getPolicyYaml()).isEqualTo(global);
     }
 }
