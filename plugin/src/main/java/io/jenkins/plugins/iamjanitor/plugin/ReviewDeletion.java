@@ -14,6 +14,7 @@ import io.jenkins.plugins.iamjanitor.core.review.GateDecision;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewStage;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewStages;
+import io.jenkins.plugins.iamjanitor.plugin.review.BuildReports;
 import io.jenkins.plugins.iamjanitor.plugin.review.BuildReview;
 import io.jenkins.plugins.iamjanitor.plugin.review.ReviewScope;
 import java.nio.file.Path;
@@ -90,6 +91,7 @@ final class ReviewDeletion {
             results.add(deleteOne(u, dryRun, backups, target));
         }
         finish(approved);
+        archiveReports();
         return results;
     }
 
@@ -203,6 +205,17 @@ final class ReviewDeletion {
             log.progress("Could not update ticket " + deleted.ticket().key() + ": " + e.getMessage());
             review.update(x -> x.withNote("Ticket " + deleted.ticket().key() + " not updated: " + e.getMessage(),
                     services.clock().instant()));
+        }
+    }
+
+    /** The review's reports as build artifacts, as they stand after this call; a write failure undoes nothing. */
+    private void archiveReports() {
+        try {
+            List<String> files = BuildReports.archive(review);
+            log.progress("Review " + review.getReviewId() + ": reports archived under " + BuildReports.DIR + "/ ("
+                    + files.size() + " files)");
+        } catch (RuntimeException e) {
+            log.progress("Could not archive the reports of review " + review.getReviewId() + ": " + e.getMessage());
         }
     }
 

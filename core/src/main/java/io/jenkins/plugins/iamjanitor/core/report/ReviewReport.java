@@ -81,7 +81,8 @@ public final class ReviewReport {
         return d.table(OVERVIEW_HEADERS, m.overview().stream().map(ReviewReport::overviewCells).toList()).build();
     }
 
-    static List<String> overviewCells(OverviewRow o) {
+    /** The cells of one overview row, in the order of {@link #OVERVIEW_HEADERS} (also the Jenkins build page). */
+    public static List<String> overviewCells(OverviewRow o) {
         return List.of(o.userName() + " (" + o.accountId() + ")", o.verdict(), days(o.daysInactive()), o.driving(),
                 o.decision() + (o.decidedBy().isEmpty() ? "" : " by " + o.decidedBy())
                         + (o.channel().isEmpty() ? "" : " via " + o.channel()),

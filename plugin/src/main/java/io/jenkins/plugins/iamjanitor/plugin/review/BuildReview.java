@@ -128,6 +128,25 @@ public final class BuildReview implements RunAction2 {
         return new ReviewPage(this);
     }
 
+    /** The page's summary cards and overview table, from the same model as the archived reports. */
+    public ReviewSummary getSummary() {
+        return new ReviewSummary(record());
+    }
+
+    /** The archived HTML report relative to this page ({@code ../artifact/...}); null before one was archived. */
+    public String getReportUrl() {
+        String artifact = BuildReports.htmlArtifact(this);
+        return artifact == null ? null : "../artifact/" + artifact;
+    }
+
+    /** Writes the reports again from the current record (a refresh point); for users who may update the build. */
+    @RequirePOST
+    public HttpResponse doArchiveReports() {
+        run.checkPermission(Run.UPDATE);
+        BuildReports.archive(this);
+        return org.kohsuke.stapler.HttpResponses.redirectToDot();
+    }
+
     /** The page's Approve/Keep buttons: POST with a crumb; who may decide is checked by {@link ReviewPage}. */
     @RequirePOST
     public HttpResponse doDecide(@QueryParameter String user, @QueryParameter String decision) {

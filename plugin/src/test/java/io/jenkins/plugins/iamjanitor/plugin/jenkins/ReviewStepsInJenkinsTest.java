@@ -15,6 +15,7 @@ import io.jenkins.plugins.iamjanitor.plugin.IamJanitorConfiguration;
 import io.jenkins.plugins.iamjanitor.sandbox.cloudtrail.TrailEvent;
 import io.jenkins.plugins.iamjanitor.sandbox.jira.JiraIssue;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -73,9 +74,19 @@ class ReviewStepsInJenkinsTest {
             assertThat(inIam(s, FRANK)).isFalse();
             assertThat(inIam(s, ZED)).as("kept by the CloudTrail rule").isTrue();
             assertThat(b.getArtifacts()).extracting(a -> a.relativePath)
-                    .hasSize(2).allMatch(path -> path.startsWith("iam-janitor-backups/"));
+                    .filteredOn(path -> path.startsWith("iam-janitor-backups/")).hasSize(2);
 
             ReviewRecord r = record(b);
+            // The review's reports are archived with the build, and hold no secret.
+            for (String ext : List.of(".html", ".md", ".json")) {
+                String report;
+                try (java.io.InputStream in = b.getArtifactManager().root()
+                        .child("iam-janitor-reports/" + r.reviewId() + ext).open()) {
+                    report = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+                assertThat(report).as(ext).contains(GRACE, FRANK, ZED)
+                        .doesNotContain(SandboxJenkins.AWS_SECRET, SandboxJenkins.JIRA_TOKEN);
+            }
             assertThat(r.gate().by()).isEqualTo("alice");
             assertThat(r.dryRun()).isFalse();
             assertThat(r.deletionFor(ZED).orElseThrow().status()).isEqualTo(DeletionStatus.KEPT);

@@ -28,8 +28,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import jenkins.model.Jenkins;
+import io.jenkins.plugins.iamjanitor.core.report.ReviewReport;
+import io.jenkins.plugins.iamjanitor.plugin.review.BuildReports;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlTable;
+import org.htmlunit.html.HtmlTableCell;
+import org.htmlunit.html.HtmlTableRow;
 import org.htmlunit.util.NameValuePair;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -80,9 +86,10 @@ class SampleJenkinsfileTest {
             for (String user : List.of(GRACE, FRANK, CONTRACTOR)) {
                 assertThat(inIam(s, user)).as(user).isFalse();
             }
-            assertThat(b.getArtifacts()).hasSize(3)
-                    .allMatch(a -> a.relativePath.startsWith("iam-janitor-backups/"));
+            assertThat(b.getArtifacts()).filteredOn(a -> a.relativePath.startsWith("iam-janitor-backups/"))
+                    .hasSize(3);
             ReviewRecord r = record(b);
+            assertSummaryPageAndArchivedReport(j, b, r);
             assertThat(r.gate().by()).isEqualTo("alice");
             assertThat(r.deletions()).extracting(d -> d.status()).containsOnly(DeletionStatus.DELETED);
             JiraIssue issue = s.sandbox.jira().issue(r.ticket().key()).orElseThrow();
@@ -106,6 +113,46 @@ class SampleJenkinsfileTest {
             assertThat(trial.deletionFor(ZED).orElseThrow().status()).isEqualTo(DeletionStatus.PLANNED);
             j.assertLogContains("(dry run, confirmed by alice): deleted [], planned [" + ZED + "]", dry);
             assertThat(s.sandbox.jira().issue(trial.ticket().key()).orElseThrow().status()).isNotEqualTo("Done");
+        }
+    }
+
+    /**
+     * The build's "IAM review" page shows the cards (adding up to the users scanned) and one overview row per scanned
+     * user, every flagged one included; the HTML report is archived, linked from the page, and holds no secret.
+     */
+    private static void assertSummaryPageAndArchivedReport(JenkinsRule j, WorkflowRun b, ReviewRecord r)
+            throws Exception {
+        int scanned = r.scan().usersScanned();
+        assertThat(r.scan().users()).hasSize(scanned);
+        JenkinsRule.WebClient wc = j.createWebClient().withJavaScriptEnabled(false).login("alice");
+        HtmlPage page = wc.getPage(b, "iam-review");
+        HtmlTable overview = page.getHtmlElementById("iam-review-overview");
+        assertThat(overview.getBodies().get(0).getRows()).hasSize(scanned);
+        for (var v : r.candidates()) {
+            String user = v.user().userName();
+            assertThat(page.getElementById("iam-overview-" + user)).as(user).isNotNull()
+                    .satisfies(row -> assertThat(row.getAttribute("data-flagged")).isEqualTo("true"));
+        }
+        assertThat(overview.getHeader().getRows().get(0).getCells()).extracting(HtmlTableCell::asNormalizedText)
+                .containsExactlyElementsOf(ReviewReport.OVERVIEW_HEADERS);
+        HtmlTable cards = page.getHtmlElementById("iam-review-cards");
+        assertThat(cards.getHeader().getRows().get(0).getCell(1).asNormalizedText()).isEqualTo(String.valueOf(scanned));
+        int sum = 0;
+        for (HtmlTableRow row : cards.getBodies().get(0).getRows()) {
+            if (row.hasAttribute("data-card")) {
+                sum += Integer.parseInt(row.getCell(1).asNormalizedText());
+            }
+        }
+        assertThat(sum).isEqualTo(scanned).isGreaterThan(r.candidates().size());
+
+        String html = BuildReports.DIR + "/" + r.reviewId() + ".html";
+        assertThat(b.getArtifacts()).extracting(a -> a.relativePath).contains(html,
+                BuildReports.DIR + "/" + r.reviewId() + ".json", BuildReports.DIR + "/" + r.reviewId() + ".md");
+        assertThat(page.getHtmlElementById("iam-review-report").getAttribute("href")).endsWith("artifact/" + html);
+        String report = wc.goTo(b.getUrl() + "artifact/" + html, null).getWebResponse().getContentAsString();
+        assertThat(report).startsWith("<!DOCTYPE html>").doesNotContain(SandboxJenkins.AWS_SECRET);
+        for (var v : r.candidates()) {
+            assertThat(report).contains(v.user().userName());
         }
     }
 
@@ -155,7 +202,6 @@ class SampleJenkinsfileTest {
         // The test war has no JavaScript bundles (no login page, no form script): a plain POST of what the input page's
         // form sends, authenticated with the user's API token (which Jenkins exempts from crumbs).
         JenkinsRule.WebClient wc = j.createWebClient().withBasicApiToken(user);
-        wc.getOptions().setJavaScriptEnabled(false);
         wc.setThrowExceptionOnFailingStatusCode(false);
         WebRequest req = new WebRequest(new URL(j.getURL(), b.getUrl() + "input/ConfirmIamDeletion/proceed"),
                 HttpMethod.POST);
