@@ -61,6 +61,9 @@ class ConfigurationPageTest {
             c.setPolicyDays(45);
             c.setExemptTag("keep-me");
             c.setMaxDeletions(3);
+            c.setOrganizationsEndpointUrl("https://organizations.us-east-1.amazonaws.com");
+            c.setAwsRoleOverrideJobs("security/**");
+            c.setJenkinsApprovers("iam-admins");
             Map<String, Object> expected = fields(c);
 
             // The test war has no web UI JavaScript bundles (jsbundles/*.js answer 404; see docs/jenkins.md): the
@@ -83,7 +86,7 @@ class ConfigurationPageTest {
             ConfigurationContext context = new ConfigurationContext(ConfiguratorRegistry.get());
             String yaml = Util.toYamlString(Util.getUnclassifiedRoot(context).get("iamJanitor"));
             assertThat(yaml).contains("awsRoleArn: \"arn:aws:iam::123456789012:role/iam-janitor\"", "policyDays: 45",
-                    "slackApiUrl:", "awsEndpointUrl:", "cloudTrailEndpointUrl:");
+                    "slackApiUrl:", "awsEndpointUrl:", "cloudTrailEndpointUrl:", "organizationsEndpointUrl:");
             c.setPolicyDays(99);
             c.setJiraProjectKey("XX");
             c.setAwsEndpointUrl(null);
