@@ -22,7 +22,8 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * iamListAccounts in a sandboxed Pipeline against the sandbox organisation (the Organizations emulator over the
- * wire, through the bundled SDK client): OU path, filters, suspended account left out, job authority.
+ * wire, through the bundled SDK client): OU path, filters, suspended account left out, job authority; then one
+ * account's review through its role, and the account that denies AssumeRole failing with the reason.
  */
 @WithJenkins
 class IamListAccountsInJenkinsTest {
@@ -66,6 +67,21 @@ class IamListAccountsInJenkinsTest {
             // The allow list cannot bring a suspended account back.
             j.assertLogContains("picked=333333333333\n", b);
             j.assertLogNotContains(SandboxJenkins.AWS_SECRET, b);
+
+            // Each listed account is reviewed with its own role (one review per build): the role's account's users,
+            // and an account that denies AssumeRole fails its build alone with the reason.
+            c.setAwsRoleOverrideJobs("accounts");
+            p.setDefinition(new CpsFlowDefinition("""
+                    def r = iamListInactive(days: 21, roleArn: 'arn:aws:iam::333333333333:role/OrganizationAccountAccessRole')
+                    echo "flagged=" + r.users.collect { u -> u.user }.join(',') + " scanned=${r.scanned}"
+                    """, true));
+            WorkflowRun web = j.buildAndAssertSuccess(p);
+            j.assertLogContains("flagged=web.old-contractor scanned=2", web);
+            p.setDefinition(new CpsFlowDefinition("iamListInactive(days: 21, roleArn: "
+                    + "'arn:aws:iam::444444444444:role/OrganizationAccountAccessRole')", true));
+            WorkflowRun denied = j.buildAndAssertStatus(Result.FAILURE, p);
+            j.assertLogContains("not authorized to perform: sts:AssumeRole", denied);
+            j.assertLogNotContains("dev.someone", denied);
 
             // A bad account id is one line; a job outside the job authority is refused before any AWS call.
             p.setDefinition(new CpsFlowDefinition("iamListAccounts(excludeAccounts: ['12345'])", true));
