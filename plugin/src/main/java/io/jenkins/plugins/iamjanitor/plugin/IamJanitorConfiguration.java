@@ -50,6 +50,7 @@ public class IamJanitorConfiguration extends IamJanitorConfigurationForm {
     // Advanced: endpoint overrides (VPC/FIPS endpoints, a proxy gateway, an emulator); empty means the public ones.
     private String awsEndpointUrl;
     private String cloudTrailEndpointUrl;
+    private String organizationsEndpointUrl;
     private String slackApiUrl;
     // Job authority: which jobs may act with the AWS identity above (nobody until an administrator says so).
     private String awsAllowedJobs;
@@ -316,6 +317,16 @@ public class IamJanitorConfiguration extends IamJanitorConfigurationForm {
     @DataBoundSetter
     public void setCloudTrailEndpointUrl(String cloudTrailEndpointUrl) {
         this.cloudTrailEndpointUrl = trim(cloudTrailEndpointUrl);
+        save();
+    }
+
+    public String getOrganizationsEndpointUrl() {
+        return organizationsEndpointUrl;
+    }
+
+    @DataBoundSetter
+    public void setOrganizationsEndpointUrl(String organizationsEndpointUrl) {
+        this.organizationsEndpointUrl = trim(organizationsEndpointUrl);
         save();
     }
 

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.iamjanitor.plugin;
 
+import io.jenkins.plugins.iamjanitor.core.org.AccountDirectory;
+import io.jenkins.plugins.iamjanitor.integrations.aws.org.AwsOrganizationsAccounts;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import io.jenkins.plugins.iamjanitor.core.port.ActivityLog;
 import io.jenkins.plugins.iamjanitor.core.port.BackupStore;
 import io.jenkins.plugins.iamjanitor.core.port.IamDirectory;
@@ -67,6 +70,13 @@ final class JanitorAdapters implements AutoCloseable {
 
     IamDirectory iamDirectory(AwsClients clients) {
         return new AwsIamDirectory(clients.iam());
+    }
+
+    /** @param endpoint Organizations endpoint override, null for AWS */
+    synchronized AccountDirectory accountDirectory(AwsClients clients, URI endpoint, boolean readTags) {
+        OrganizationsClient client = clients.organizations(endpoint);
+        opened.add(client);
+        return new AwsOrganizationsAccounts(client, readTags);
     }
 
     IamUserAdmin iamUserAdmin(AwsClients clients) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iamjanitor.plugin;
 
+import io.jenkins.plugins.iamjanitor.core.org.AccountDirectory;
 import io.jenkins.plugins.iamjanitor.core.port.ActivityLog;
 import io.jenkins.plugins.iamjanitor.core.port.ApprovalChannel;
 import io.jenkins.plugins.iamjanitor.core.port.BackupStore;
@@ -22,6 +23,11 @@ public interface JanitorServices extends AutoCloseable {
     IamDirectory iamDirectory(AwsTarget target);
 
     IamUserAdmin iamUserAdmin(AwsTarget target);
+
+    /** The organisation's accounts, listed with {@code target}'s identity (management or delegated admin). */
+    default AccountDirectory accountDirectory(AwsTarget target, boolean readTags) {
+        throw new UnsupportedOperationException("no AWS Organizations adapter here");
+    }
 
     ActivityLog activityLog(AwsTarget target);
 

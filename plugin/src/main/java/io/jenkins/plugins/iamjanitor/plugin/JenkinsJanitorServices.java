@@ -3,6 +3,7 @@ package io.jenkins.plugins.iamjanitor.plugin;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.model.Run;
+import io.jenkins.plugins.iamjanitor.core.org.AccountDirectory;
 import io.jenkins.plugins.iamjanitor.core.port.ActivityLog;
 import io.jenkins.plugins.iamjanitor.core.port.ApprovalChannel;
 import io.jenkins.plugins.iamjanitor.core.port.BackupStore;
@@ -73,6 +74,12 @@ final class JenkinsJanitorServices implements JanitorServices {
     @Override
     public IamDirectory iamDirectory(AwsTarget target) {
         return adapters.iamDirectory(aws(target));
+    }
+
+    @Override
+    public AccountDirectory accountDirectory(AwsTarget target, boolean readTags) {
+        return adapters.accountDirectory(aws(target),
+                IamJanitorConfiguration.uriOrNull(config.getOrganizationsEndpointUrl()), readTags);
     }
 
     @Override

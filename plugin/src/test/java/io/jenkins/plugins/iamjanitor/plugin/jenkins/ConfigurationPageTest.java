@@ -67,6 +67,7 @@ class ConfigurationPageTest {
             // A multi-line text area: the global policy file keeps its lines through the page, the disk and JCasC.
             c.setPolicyYaml("thresholdDays: 30\nexemptions:\n  users:\n    - glob: \"svc-*\"\n"
                     + "      reason: CI service accounts\n");
+            c.setOrganizationsEndpointUrl("https://organizations.us-east-1.amazonaws.com");
             Map<String, Object> expected = fields(c);
 
             // The test war has no web UI JavaScript bundles (jsbundles/*.js answer 404; see docs/jenkins.md): the
@@ -89,7 +90,7 @@ class ConfigurationPageTest {
             ConfigurationContext context = new ConfigurationContext(ConfiguratorRegistry.get());
             String yaml = Util.toYamlString(Util.getUnclassifiedRoot(context).get("iamJanitor"));
             assertThat(yaml).contains("awsRoleArn: \"arn:aws:iam::123456789012:role/iam-janitor\"", "policyDays: 45",
-                    "slackApiUrl:", "awsEndpointUrl:", "cloudTrailEndpointUrl:");
+                    "slackApiUrl:", "awsEndpointUrl:", "cloudTrailEndpointUrl:", "organizationsEndpointUrl:");
             c.setPolicyDays(99);
             c.setJiraProjectKey("XX");
             c.setAwsEndpointUrl(null);
