@@ -55,7 +55,13 @@ public final class ApprovalWait {
         long every = heartbeat.toMillis();
         beat.scheduleAtFixedRate(tracker::heartbeat, every, every, TimeUnit.MILLISECONDS);
         try {
-            return channel.await(handle, timeout);
+            ApprovalOutcome outcome = channel.await(handle, timeout);
+            if (feed != null) {
+                // The decision that completed the review can reach the listener only after await returned: every
+                // decision is said once (the tracker skips those it already said).
+                outcome.decisions().forEach(d -> tracker.onDecision(handle.reviewId(), d));
+            }
+            return outcome;
         } finally {
             beat.shutdownNow();
             if (feed != null) {
