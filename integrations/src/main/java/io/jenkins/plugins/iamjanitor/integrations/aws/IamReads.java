@@ -90,18 +90,11 @@ final class IamReads {
 
     /** No SDK paginator exists for this call (Marker was added to the API later), so the loop is ours. */
     List<ServiceSpecificCredentialMetadata> serviceCredentials(String user) {
-        return call("ListServiceSpecificCredentials", () -> {
-            List<ServiceSpecificCredentialMetadata> out = new ArrayList<>();
-            String marker = null;
-            do {
-                String m = marker;
-                ListServiceSpecificCredentialsResponse page = iam.listServiceSpecificCredentials(
-                        r -> r.userName(user).maxItems(pageSize).marker(m));
-                out.addAll(page.serviceSpecificCredentials());
-                marker = Boolean.TRUE.equals(page.isTruncated()) ? page.marker() : null;
-            } while (marker != null);
-            return out;
-        });
+        return call("ListServiceSpecificCredentials", () -> markerPages(m -> {
+            ListServiceSpecificCredentialsResponse page = iam.listServiceSpecificCredentials(
+                    r -> r.userName(user).maxItems(pageSize).marker(m));
+            return new Page<>(page.serviceSpecificCredentials(), page.isTruncated(), page.marker());
+        }));
     }
 
     List<MFADevice> mfaDevices(String user) {
@@ -128,18 +121,11 @@ final class IamReads {
 
     /** Every user's groups, tags, policies and boundary: GetAccountAuthorizationDetails with Filter=User. */
     List<UserDetail> authorizationDetails() {
-        return call("GetAccountAuthorizationDetails", () -> {
-            List<UserDetail> out = new ArrayList<>();
-            String marker = null;
-            do {
-                String m = marker;
-                GetAccountAuthorizationDetailsResponse page = iam.getAccountAuthorizationDetails(
-                        r -> r.filter(EntityType.USER).maxItems(pageSize).marker(m));
-                out.addAll(page.userDetailList());
-                marker = Boolean.TRUE.equals(page.isTruncated()) ? page.marker() : null;
-            } while (marker != null);
-            return out;
-        });
+        return call("GetAccountAuthorizationDetails", () -> markerPages(m -> {
+            GetAccountAuthorizationDetailsResponse page = iam.getAccountAuthorizationDetails(
+                    r -> r.filter(EntityType.USER).maxItems(pageSize).marker(m));
+            return new Page<>(page.userDetailList(), page.isTruncated(), page.marker());
+        }));
     }
 
     /** The account's virtual MFA devices that are assigned to a user (the device names its user). */
@@ -151,22 +137,31 @@ final class IamReads {
 
     /** Every user's service-specific credentials in one listing (AllUsers=true, each entry names its user). */
     List<ServiceSpecificCredentialMetadata> allServiceCredentials() {
-        return call("ListServiceSpecificCredentials", () -> {
-            List<ServiceSpecificCredentialMetadata> out = new ArrayList<>();
-            String marker = null;
-            do {
-                String m = marker;
-                ListServiceSpecificCredentialsResponse page = iam.listServiceSpecificCredentials(
-                        r -> r.allUsers(true).maxItems(pageSize).marker(m));
-                out.addAll(page.serviceSpecificCredentials());
-                marker = Boolean.TRUE.equals(page.isTruncated()) ? page.marker() : null;
-            } while (marker != null);
-            return out;
-        });
+        return call("ListServiceSpecificCredentials", () -> markerPages(m -> {
+            ListServiceSpecificCredentialsResponse page = iam.listServiceSpecificCredentials(
+                    r -> r.allUsers(true).maxItems(pageSize).marker(m));
+            return new Page<>(page.serviceSpecificCredentials(), page.isTruncated(), page.marker());
+        }));
     }
 
     int pageSize() {
         return pageSize;
+    }
+
+    /** One page of a listing the SDK has no paginator for: its items, and whether and where it continues. */
+    private record Page<T>(List<T> items, Boolean truncated, String marker) {
+    }
+
+    /** Follows Marker/IsTruncated to the last page ({@code fetch} gets null for the first). */
+    private static <T> List<T> markerPages(java.util.function.Function<String, Page<T>> fetch) {
+        List<T> out = new ArrayList<>();
+        String marker = null;
+        do {
+            Page<T> page = fetch.apply(marker);
+            out.addAll(page.items());
+            marker = Boolean.TRUE.equals(page.truncated()) ? page.marker() : null;
+        } while (marker != null);
+        return out;
     }
 
     /** Virtual MFA devices are named by an ARN serial {@code arn:aws:iam::ACCOUNT:mfa/NAME}; hardware ones are not. */
