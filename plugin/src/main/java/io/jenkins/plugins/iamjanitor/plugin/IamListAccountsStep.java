@@ -136,10 +136,8 @@ public final class IamListAccountsStep extends Step {
                     new LinkedHashSet<>(StepArguments.strings("ous", step.ous)),
                     new LinkedHashSet<>(StepArguments.strings("accounts", step.accounts)),
                     new LinkedHashSet<>(StepArguments.strings("excludeAccounts", step.excludeAccounts)), tags);
-            String ownRole = StepArguments.roleArn("roleArn", step.roleArn);
-            AwsTarget target = new AwsTarget(step.awsCredentialsId, StepArguments.region("region", step.region),
-                    ownRole, null).orElse(services.defaults().aws());
-            authority.check(run.getParent().getFullName(), target, ownRole != null);
+            AwsTarget target = authority.target(run.getParent().getFullName(), step.awsCredentialsId, step.region,
+                    step.roleArn, services.defaults().aws());
             log.progress("Listing the accounts of the AWS Organization (region " + target.region()
                     + (target.roleArn() == null ? "" : ", role " + target.roleArn()) + ")");
             AccountFilter.Selection selection = filter.select(

@@ -173,10 +173,8 @@ public final class IamListInactiveStep extends Step {
                     StepArguments.strings("exemptTags", step.exemptTags),
                     StepArguments.strings("exemptGroups", step.exemptGroups));
             PolicySettings settings = effective.policySettings();
-            String ownRole = StepArguments.roleArn("roleArn", step.roleArn);
-            AwsTarget target = new AwsTarget(step.awsCredentialsId, StepArguments.region("region", step.region),
-                    ownRole, null).orElse(defaults.aws());
-            authority.check(run.getParent().getFullName(), target, ownRole != null);
+            AwsTarget target = authority.target(run.getParent().getFullName(), step.awsCredentialsId, step.region,
+                    step.roleArn, defaults.aws());
             ReviewScope scope = ReviewScope.of(target.credentialsId(), target.region(), target.roleArn(), settings);
             if (run.getAction(BuildReview.class) != null) {
                 throw new IllegalArgumentException("this build already started review "

@@ -31,6 +31,18 @@ record JobAuthority(List<String> allowedJobs, List<String> roleOverrideJobs, boo
      *
      * @param ownRole whether the step itself chose the role (an override of the configured one)
      */
+    /**
+     * The AWS target a step's own arguments name ({@code awsCredentialsId}, {@code region}, {@code roleArn}), filled
+     * in from the configuration, once this job may use it (and may pass its own role, when it does).
+     */
+    AwsTarget target(String job, String credentialsId, String region, String roleArn, AwsTarget defaults) {
+        String ownRole = StepArguments.roleArn("roleArn", roleArn);
+        AwsTarget target = new AwsTarget(credentialsId, StepArguments.region("region", region), ownRole, null)
+                .orElse(defaults);
+        check(job, target, ownRole != null);
+        return target;
+    }
+
     void check(String job, AwsTarget effective, boolean ownRole) {
         if (!matchesAny(allowedJobs, job)) {
             throw new IllegalArgumentException("job '" + job + "' may not use the IAM Janitor AWS identity: an"
