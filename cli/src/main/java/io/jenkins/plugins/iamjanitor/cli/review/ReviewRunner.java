@@ -140,7 +140,7 @@ public final class ReviewRunner {
             remediation = quarantiner::quarantine;
         }
         ReviewPorts ports = new ReviewPorts(scanner::scan, services.approvals(), services.tickets(),
-                services.activity(), remediation, store, reports);
+                services.activity(), remediation, store, reports, services.directory()::accessKeyIds);
         ReviewSettings settings = new ReviewSettings(options.reviewId(), services.accountId(), options.slackChannel(),
                 options.approvers(), options.approvalTimeout(), null, null, options.regions(),
                 options.activityLookback(),
