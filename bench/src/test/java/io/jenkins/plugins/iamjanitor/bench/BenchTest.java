@@ -54,6 +54,10 @@ class BenchTest {
         // the CloudTrail stage reads those); without it, the 6 per-user detail calls per flagged user.
         assertThat(report.detailCalls()).isEqualTo(3 + 6);
         assertThat(perUser.detailCalls()).isEqualTo(6 * 6);
+        // The CloudTrail stage then reads key ids: one ListAccessKeys per approved user the report named keys for;
+        // nothing when per-user discovery already listed them.
+        assertThat(report.keyIdCalls()).isEqualTo(6);
+        assertThat(perUser.keyIdCalls()).isZero();
     }
 
     @Test
