@@ -3,13 +3,17 @@ package io.jenkins.plugins.iamjanitor.bench;
 import io.jenkins.plugins.iamjanitor.bench.iam.IamRig;
 import io.jenkins.plugins.iamjanitor.bench.iam.Population;
 import io.jenkins.plugins.iamjanitor.sandbox.TokenBucket;
+import io.jenkins.plugins.iamjanitor.core.activity.ActivityLookup;
+import io.jenkins.plugins.iamjanitor.core.activity.ActivityQuery;
 import io.jenkins.plugins.iamjanitor.core.model.IamUser;
 import io.jenkins.plugins.iamjanitor.core.policy.InactivityPolicy;
 import io.jenkins.plugins.iamjanitor.core.policy.PolicySettings;
+import io.jenkins.plugins.iamjanitor.core.port.ActivityLog;
 import io.jenkins.plugins.iamjanitor.core.port.DetailRead;
 import io.jenkins.plugins.iamjanitor.core.port.IamDirectory;
 import io.jenkins.plugins.iamjanitor.core.port.ProgressListener;
 import io.jenkins.plugins.iamjanitor.core.scan.InactivityScanner;
+import io.jenkins.plugins.iamjanitor.core.review.ReviewStages;
 import io.jenkins.plugins.iamjanitor.core.scan.ScanResult;
 import io.jenkins.plugins.iamjanitor.integrations.aws.AwsIamDirectory;
 import io.jenkins.plugins.iamjanitor.sandbox.FaultPlan;
@@ -18,8 +22,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,12 +34,14 @@ import java.util.Optional;
  * credential report path and the per-user path are compared on API calls (the emulator's own counters) and wall time.
  * Discovery (listing users with their credentials' last use) is reported apart from the detail reads the scanner then
  * makes for flagged users: with the report, {@code --details auto} lets AwsIamDirectory pick bulk or per-user detail
- * reads from the report's counts; without it they are per user.
+ * reads from the report's counts; without it they are per user. Then the IAM calls the review's CloudTrail stage
+ * makes for access key ids (which the scan no longer reads) are counted apart, with every flagged user approved.
  */
 final class ScanBenchmark implements Benchmark {
     static final List<String> HEADERS = List.of("users", "path", "latency ms", "limit/s", "discovery calls",
             "detail calls", "total calls", "calls/user", "throttled", "flagged", "discovery s", "scan s",
-            "discovery calls ÷ report path", "Cloud Custodian calls", "total ÷ Custodian");
+            "discovery calls ÷ report path", "Cloud Custodian calls", "total ÷ Custodian",
+            "CloudTrail-stage key-id calls (all flagged approved)", "key-id s");
 
     @Override
     public String name() {
@@ -59,8 +67,13 @@ final class ScanBenchmark implements Benchmark {
         static final Details DEFAULT = new Details("auto", 15, 4);
     }
 
+    /**
+     * @param keyIdCalls   IAM requests the review's CloudTrail stage then makes for key ids ({@link ReviewStages#evidence}
+     *                     with every flagged user taken as approved); not part of the scan's total
+     * @param keyIdSeconds their wall time
+     */
     record Row(Options o, long discoveryCalls, long detailCalls, long throttled, int flagged, double wallSeconds,
-               double discoverySeconds) {
+               double discoverySeconds, long keyIdCalls, double keyIdSeconds) {
         long totalCalls() {
             return discoveryCalls + detailCalls;
         }
@@ -132,8 +145,22 @@ final class ScanBenchmark implements Benchmark {
             untimed ? "" : String.format(Locale.ROOT, "%.1f", r.wallSeconds()),
             o.report() ? "1" : String.format(Locale.ROOT, "%.0f×",
                     (double) r.discoveryCalls() / Math.max(1, report.discoveryCalls())),
-            Long.toString(custodian), String.format(Locale.ROOT, "%.2f", (double) r.totalCalls() / custodian)};
+            Long.toString(custodian), String.format(Locale.ROOT, "%.2f", (double) r.totalCalls() / custodian),
+            Long.toString(r.keyIdCalls()), untimed ? "" : String.format(Locale.ROOT, "%.1f", r.keyIdSeconds())};
     }
+
+    /** A trail with no events: the benchmark measures the IAM side of the CloudTrail stage. */
+    private static final ActivityLog NO_TRAIL = new ActivityLog() {
+        @Override
+        public ActivityLookup lookup(ActivityQuery query) {
+            return new ActivityLookup(query.userName(), List.of(), Map.of());
+        }
+
+        @Override
+        public List<ActivityLookup> lookupAll(List<ActivityQuery> queries, ProgressListener progress) {
+            return queries.stream().map(this::lookup).toList();
+        }
+    };
 
     static Row runOnce(Options o, ProgressListener progress) {
         TokenBucket limit = o.rate() > 0 ? new TokenBucket(o.rate(), o.burst()) : null;
@@ -179,8 +206,16 @@ final class ScanBenchmark implements Benchmark {
                 throw new IllegalStateException("expected " + o.users() + " users, scanned "
                         + result.verdicts().size());
             }
-            return new Row(o, discovery[0], rig.requests() - discovery[0], rig.front().throttled(),
-                    result.flagged().size(), wall, (discovery[1] - start) / 1e9);
+            long scanCalls = rig.requests();
+            // The review's CloudTrail stage for the flagged users (all taken as approved), CloudTrail itself left
+            // out: only the key-id reads it makes through the same core code.
+            long keyIdStart = System.nanoTime();
+            ReviewStages.evidence(result.flagged(), real::accessKeyIds, NO_TRAIL, Instant.now(), List.of(),
+                    ProgressListener.NONE);
+            double keyIdWall = (System.nanoTime() - keyIdStart) / 1e9;
+            return new Row(o, discovery[0], scanCalls - discovery[0], rig.front().throttled(),
+                    result.flagged().size(), wall, (discovery[1] - start) / 1e9, rig.requests() - scanCalls,
+                    keyIdWall);
         }
     }
 }

@@ -50,10 +50,14 @@ class BenchTest {
         assertThat(report.discoveryCalls()).isLessThanOrEqualTo(6);
         // ListUsers, then GetLoginProfile, ListAccessKeys and GetAccessKeyLastUsed for each of the two keys
         assertThat(perUser.discoveryCalls()).isEqualTo(1 + 60 * 4);
-        // With the report, bulk details: 3 account-wide pages, ListSSHPublicKeys and ListAccessKeys (key ids) per
-        // flagged user; without it, the 7 per-user detail calls per flagged user.
-        assertThat(report.detailCalls()).isEqualTo(3 + 2 * 6);
-        assertThat(perUser.detailCalls()).isEqualTo(7 * 6);
+        // With the report, bulk details: 3 account-wide pages and ListSSHPublicKeys per flagged user (no key ids:
+        // the CloudTrail stage reads those); without it, the 6 per-user detail calls per flagged user.
+        assertThat(report.detailCalls()).isEqualTo(3 + 6);
+        assertThat(perUser.detailCalls()).isEqualTo(6 * 6);
+        // The CloudTrail stage then reads key ids: one ListAccessKeys per approved user the report named keys for;
+        // nothing when per-user discovery already listed them.
+        assertThat(report.keyIdCalls()).isEqualTo(6);
+        assertThat(perUser.keyIdCalls()).isZero();
     }
 
     @Test

@@ -34,7 +34,7 @@ class DetailPathsOnBenchPopulationTest {
         String evidence = v.evidence().stream().filter(e -> e.kind() != CredentialKind.MFA_DEVICE)
                 .map(e -> e.kind() + "/" + e.basis() + "/" + e.date() + "/" + e.counts()).sorted()
                 .collect(Collectors.joining(","));
-        // Key ids too: CloudTrail looks events up by them, so both paths must name the keys.
+        // Keys too (as the report names them: neither path reads their ids; the CloudTrail stage does).
         String keys = v.user().accessKeys().stream().map(k -> String.valueOf(k.accessKeyId())).sorted()
                 .collect(Collectors.joining(","));
         return v.outcome() + " " + v.lastActivity() + " " + v.driving().kind() + " " + v.driving().date() + " ["

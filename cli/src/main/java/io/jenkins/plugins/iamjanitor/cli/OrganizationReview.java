@@ -105,7 +105,8 @@ final class OrganizationReview {
                                             trailRegions));
                             Path backups = Path.of(p.backupDir()).resolve(account.id()).toAbsolutePath();
                             ReviewRunner reviewer = new ReviewRunner(services, settings,
-                                    new JsonBackupStore(backups, clock), options, clock);
+                                    new JsonBackupStore(backups, clock), options, clock)
+                                    .detailReads(command.detail.reads());
                             reviewer.preflight(new Preflight(log::progress), backups);
                             ReviewRecord record = reviewer.run(log, ReviewObserver.NONE, null);
                             StringWriter text = new StringWriter();

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iamjanitor.cli;
 
+import io.jenkins.plugins.iamjanitor.cli.review.DetailReads;
 import io.jenkins.plugins.iamjanitor.core.org.OrganizationRun;
 import io.jenkins.plugins.iamjanitor.core.org.OrganizationRunner;
 import io.jenkins.plugins.iamjanitor.core.policy.InactivityPolicy;
@@ -22,10 +23,12 @@ final class OrganizationScan {
     static final Duration ACCOUNT_TIMEOUT = Duration.ofMinutes(30);
 
     private final OrganizationOptions options;
+    private final DetailReads reads;
     private final Clock clock;
 
-    OrganizationScan(OrganizationOptions options, Clock clock) {
+    OrganizationScan(OrganizationOptions options, DetailReads reads, Clock clock) {
         this.options = options;
+        this.reads = reads;
         this.clock = clock;
     }
 
@@ -35,7 +38,7 @@ final class OrganizationScan {
         return new OrganizationRunner(target.accounts(), options.filter(), options.concurrency, ACCOUNT_TIMEOUT)
                 .run((account, log) -> {
                     try (AccountSession session = target.open(account)) {
-                        return new InactivityScanner(target.directory(session), policy).scan(log);
+                        return new InactivityScanner(reads.apply(target.directory(session)), policy).scan(log);
                     }
                 }, progress);
     }

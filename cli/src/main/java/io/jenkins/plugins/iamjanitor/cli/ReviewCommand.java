@@ -144,6 +144,9 @@ final class ReviewCommand implements Callable<Integer> {
     @Mixin
     OrganizationOptions organization = new OrganizationOptions();
 
+    @Mixin
+    DetailReadOptions detail = new DetailReadOptions();
+
     private final Clock clock;
 
     ReviewCommand(Clock clock) {
@@ -156,6 +159,7 @@ final class ReviewCommand implements Callable<Integer> {
         if (maxDeletions != null && maxDeletions < 1) {
             throw new UsageException("--max-deletions must be at least 1, got " + maxDeletions);
         }
+        detail.reads();
         Duration timeout = DurationOption.parse("--approval-timeout", approvalTimeout, ChronoUnit.MINUTES,
                 spec.commandLine().getErr());
         if (timeout.toSeconds() < 1) {
@@ -214,7 +218,7 @@ final class ReviewCommand implements Callable<Integer> {
                     StandardCharsets.UTF_8)), err, "cli:" + System.getProperty("user.name", "operator"), clock) : null;
             Path backups = Path.of(p.backupDir()).toAbsolutePath();
             ReviewRunner runner = new ReviewRunner(services, settings, new JsonBackupStore(backups, clock), options,
-                    clock);
+                    clock).detailReads(detail.reads());
             runner.preflight(preflight, backups);
             ReviewRecord record = runner.run(progress, ReviewObserver.NONE, gate);
             return ReviewRunner.summarize(record, out);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iamjanitor.cli;
 
+import io.jenkins.plugins.iamjanitor.cli.review.DetailReads;
 import io.jenkins.plugins.iamjanitor.core.config.EffectivePolicy;
 import io.jenkins.plugins.iamjanitor.core.policy.InactivityPolicy;
 import io.jenkins.plugins.iamjanitor.core.policy.PolicySettings;
@@ -38,6 +39,9 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     OrganizationOptions organization = new OrganizationOptions();
 
+    @Mixin
+    DetailReadOptions detail = new DetailReadOptions();
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json, csv or markdown (default: ${DEFAULT-VALUE}).")
     ScanReport.Format format;
@@ -56,6 +60,7 @@ final class ScanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         policy.validate();
+        DetailReads reads = detail.reads();
         EffectivePolicy effective = CliPolicy.resolve(config.load(err, true),
                 policy.addTo(target.aws.addTo(new CliPolicy.Flags())), err, false, false, true);
         CliPolicy.applyTarget(effective, target, err);
@@ -63,15 +68,15 @@ final class ScanCommand implements Callable<Integer> {
         String runner = SessionNames.forRunner(System.getProperty("user.name"));
         organization.validate();
         if (organization.organization) {
-            return scanOrganization(out, err, runner, effective);
+            return scanOrganization(out, err, runner, effective, reads);
         }
         TerminalProgress progress = TerminalProgress.forStderr(err, "");
         try (Target t = Target.open(target, runner, progress::progress)) {
             // Which account this is, first; and an unreachable endpoint fails here at once instead of in a retry loop.
             new Preflight(progress::progress).aws(t.awsSettings(), target.aws.expectedAccountId);
             PolicySettings settings = CliPolicy.settings(effective, t.scenarioExemptions());
-            ScanResult result = new InactivityScanner(t.directory(), new InactivityPolicy(settings, clock))
-                    .scan(progress);
+            ScanResult result = new InactivityScanner(reads.apply(t.directory()),
+                    new InactivityPolicy(settings, clock)).scan(progress);
             String report = new ScanReport(result, settings).render(format);
             if (output == null) {
                 out.print(report);
@@ -84,10 +89,11 @@ final class ScanCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int scanOrganization(PrintWriter out, PrintWriter err, String runner, EffectivePolicy effective) {
+    private int scanOrganization(PrintWriter out, PrintWriter err, String runner, EffectivePolicy effective,
+            DetailReads reads) {
         try (OrgTarget t = OrgTarget.open(target, organization, runner, line -> progress(err, line))) {
             PolicySettings settings = CliPolicy.settings(effective, t.scenarioExemptions());
-            var run = new OrganizationScan(organization, clock).run(t, settings, line -> progress(err, line));
+            var run = new OrganizationScan(organization, reads, clock).run(t, settings, line -> progress(err, line));
             emit(out, err, new OrganizationReport(run, settings).render(format));
             return run.failures().isEmpty() ? 0 : OrganizationScan.SOME_ACCOUNTS_FAILED;
         }

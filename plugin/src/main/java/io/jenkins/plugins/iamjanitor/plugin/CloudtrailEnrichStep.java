@@ -21,8 +21,9 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code cloudtrailEnrich(review: r, days:, regions:)}: the recent CloudTrail events of every user the build's review
- * flagged (by user name and access key id), judged against the date each approval is based on, recorded in the review
- * (core {@link ReviewStages#evidence}, as the CLI's review does) and added to the review ticket as one comment.
+ * flagged (by user name and access key id; ids the scan did not read are listed now), judged against the date each
+ * approval is based on, recorded in the review (core {@link ReviewStages#evidence}, as the CLI's review does) and
+ * added to the review ticket as one comment.
  * {@code iamDeleteUser} keeps a user whose credentials CloudTrail saw succeed after that date. Read-only on AWS.
  */
 public final class CloudtrailEnrichStep extends Step {
@@ -120,8 +121,9 @@ public final class CloudtrailEnrichStep extends Step {
             Instant since = services.clock().instant().minus(Duration.ofDays(days));
             log.progress("Looking up CloudTrail events of " + record.candidates().size() + " user(s) of review "
                     + record.reviewId() + " in " + regions + " for the last " + days + " days");
-            List<EvidenceSummary> evidence = ReviewStages.evidence(record.candidates(), services.activityLog(target),
-                    since, regions, log);
+            // Key ids the scan's credential report did not name are read now, for these users only.
+            List<EvidenceSummary> evidence = ReviewStages.evidence(record.candidates(),
+                    services.iamDirectory(target)::accessKeyIds, services.activityLog(target), since, regions, log);
             Instant now = services.clock().instant();
             ReviewRecord withEvidence = record.withEvidence(evidence, now);
             for (EvidenceSummary e : evidence) {

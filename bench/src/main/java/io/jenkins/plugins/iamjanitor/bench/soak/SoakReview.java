@@ -100,8 +100,9 @@ public final class SoakReview {
                     List.of("us-east-1"), 500, 4, 10, Duration.ofMillis(20), Duration.ofSeconds(2)), trails);
             JsonReviewStore store = new JsonReviewStore(work.resolve("state"));
             Path reportDir = work.resolve("reports");
-            ReviewPorts ports = ReviewPorts.of(new InactivityScanner(rig.directory(true, Duration.ofMillis(20)),
-                    policy), approvals, tickets, activity, deleter, store, new DirectoryReportStore(reportDir));
+            var directory = rig.directory(true, Duration.ofMillis(20));
+            ReviewPorts ports = ReviewPorts.of(new InactivityScanner(directory, policy), approvals, tickets, activity,
+                    deleter, store, new DirectoryReportStore(reportDir), directory::accessKeyIds);
             ReviewSettings settings = new ReviewSettings(null, rig.state().accountId(), "#soak", List.of("U0SOAK"),
                     Duration.ofMinutes(1), "Soak under faults", null, List.of("us-east-1"), null, null, "Done",
                     deletion);

@@ -7,6 +7,7 @@ import io.jenkins.plugins.iamjanitor.core.deletion.UserDeleter;
 import io.jenkins.plugins.iamjanitor.core.policy.InactivityPolicy;
 import io.jenkins.plugins.iamjanitor.core.policy.PolicySettings;
 import io.jenkins.plugins.iamjanitor.core.port.BackupStore;
+import io.jenkins.plugins.iamjanitor.core.port.IamDirectory;
 import io.jenkins.plugins.iamjanitor.core.port.ProgressListener;
 import io.jenkins.plugins.iamjanitor.core.review.ApprovalWait;
 import io.jenkins.plugins.iamjanitor.core.quarantine.QuarantinePorts;
@@ -81,6 +82,7 @@ public final class ReviewRunner {
     private final Options options;
     private final Clock clock;
     private final Duration heartbeat;
+    private DetailReads detailReads = DetailReads.DEFAULTS;
     private List<QuarantineSweep.Outcome> lastSweep = List.of();
 
     public ReviewRunner(ReviewServices services, PolicySettings policy, BackupStore backups, Options options,
@@ -97,6 +99,12 @@ public final class ReviewRunner {
         this.backups = backups;
         this.options = options;
         this.clock = clock;
+    }
+
+    /** How the scan reads candidates' details and the CloudTrail stage their key ids (CLI --detail-* flags). */
+    public ReviewRunner detailReads(DetailReads reads) {
+        this.detailReads = java.util.Objects.requireNonNull(reads, "reads");
+        return this;
     }
 
     public JsonReviewStore store() {
@@ -128,7 +136,8 @@ public final class ReviewRunner {
         // Earlier reviews' quarantines first: due users are deleted (or wanted back) before anything new is asked.
         lastSweep = sweep(deleter, store, reports, progress);
         // A quarantined user is inactive by design: the sweep handles it, a new review must not ask about it again.
-        InactivityScanner scanner = new InactivityScanner(services.directory(), new InactivityPolicy(
+        IamDirectory reading = detailReads.apply(services.directory());
+        InactivityScanner scanner = new InactivityScanner(reading, new InactivityPolicy(
                 QuarantineExemption.added(policy), clock));
         ReviewPorts.Deletion remediation = ReviewPorts.deletion(deleter);
         if (options.quarantine().action() == RemediationAction.QUARANTINE) {
@@ -140,7 +149,7 @@ public final class ReviewRunner {
             remediation = quarantiner::quarantine;
         }
         ReviewPorts ports = new ReviewPorts(scanner::scan, services.approvals(), services.tickets(),
-                services.activity(), remediation, store, reports);
+                services.activity(), remediation, store, reports, reading::accessKeyIds);
         ReviewSettings settings = new ReviewSettings(options.reviewId(), services.accountId(), options.slackChannel(),
                 options.approvers(), options.approvalTimeout(), null, null, options.regions(),
                 options.activityLookback(),

@@ -19,6 +19,8 @@ import io.jenkins.plugins.iamjanitor.core.review.ReviewStage;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewStatus;
 import io.jenkins.plugins.iamjanitor.integrations.backup.JsonBackupStore;
 import io.jenkins.plugins.iamjanitor.sandbox.Scenario;
+import io.jenkins.plugins.iamjanitor.sandbox.cloudtrail.TrailEvent;
+import io.jenkins.plugins.iamjanitor.sandbox.iam.IamEmulator;
 import io.jenkins.plugins.iamjanitor.sandbox.jira.JiraIssue;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -44,6 +46,9 @@ public class ReviewEndToEndTest {
     /** What the default scenario's scripted approver approves and keeps (scenario section {@code slack.approver}). */
     static final Set<String> APPROVED = Set.of("zed.full-house", "yara.virtual-mfa", "xavier.groups-policies",
             "walt.boundary", "frank.password-only", "grace.stale-keys", "contractor-2019", "tmp-migration");
+
+    /** grace.stale-keys's key in the default scenario (its CloudTrail events name it). */
+    static final String GRACE_KEY = "AKIAGRACESTALE000001";
 
     @TempDir
     Path dir;
@@ -86,6 +91,11 @@ public class ReviewEndToEndTest {
     @Test
     void approvedUsersAreDeletedWithBackupsKeptUsersUntouchedTicketCommentedAndClosedReportsWritten()
             throws Exception {
+        // The scan names report keys by slot only: the kept users' keys are compared with IAM's ids before the run.
+        Map<String, Set<String>> keysBefore = new java.util.HashMap<>();
+        services.sandbox().iam().state().users().forEach(u -> keysBefore.put(u.name,
+                keyIds(services.directory().fetchLive(u.name).orElseThrow())));
+        services.sandbox().iam().resetCallCounts();
         ReviewRecord r = runner(true).run(progress::add, ReviewObserver.NONE, null);
 
         assertThat(r.status()).isEqualTo(ReviewStatus.COMPLETED);
@@ -115,9 +125,8 @@ public class ReviewEndToEndTest {
         // Kept: still there with the same access keys; never handed to the deleter.
         for (String user : kept) {
             assertThat(r.deletionFor(user)).as(user).isEmpty();
-            IamUser before = r.candidate(user).orElseThrow().user();
             IamUser now = services.directory().fetchLive(user).orElseThrow();
-            assertThat(keyIds(now)).as(user).isEqualTo(keyIds(before));
+            assertThat(keyIds(now)).as(user).isEqualTo(keysBefore.get(user));
         }
         assertThat(services.directory().fetchLive("svc-build")).isPresent();
 
@@ -145,6 +154,47 @@ public class ReviewEndToEndTest {
         assertThat(report.path("report").path("overview")).hasSize(r.scan().usersScanned());
         assertThat(Files.readString(Path.of(r.reports().get(2)))).contains("<h1>IAM Janitor access review",
                 "zed.full-house", dir.resolve("backups").toString());
+    }
+
+    @Test
+    void aKeyUsedAfterTheScanKeepsAnApprovedUserThoughTheScanNeverListedAKeyId() {
+        IamEmulator iam = services.sandbox().iam();
+        int[] scanCalls = {-1};
+        int[] evidenceCalls = {-1};
+        ReviewObserver observer = rec -> {
+            if (rec.stage() == ReviewStage.SCANNED && scanCalls[0] < 0) {
+                scanCalls[0] = iam.calls("ListAccessKeys");
+                // After the scan, someone uses grace's key; CloudTrail's event names the key only, not the user.
+                services.sandbox().cloudTrail().events().add(new TrailEvent("after-the-scan",
+                        services.sandbox().cloudTrail().now().minusSeconds(60), "ListBuckets", "s3.amazonaws.com",
+                        "us-east-1", null, GRACE_KEY, "203.0.113.99", "aws-cli/2.15.30", null, null, null, true));
+            }
+            if (rec.stage() == ReviewStage.EVIDENCE_ADDED && evidenceCalls[0] < 0) {
+                evidenceCalls[0] = iam.calls("ListAccessKeys");
+            }
+        };
+
+        ReviewRecord r = runner(true).run(progress::add, observer, null);
+
+        // The scan (bulk details, the default scenario's choice) read no key id; the CloudTrail stage read those of
+        // the approved users with keys, one ListAccessKeys each.
+        assertThat(progress).anyMatch(l -> l.contains(": bulk reads (estimated IAM calls"));
+        assertThat(scanCalls[0]).isZero();
+        long approvedWithKeys = r.approvedCandidates().stream()
+                .filter(d -> !r.candidate(d.userName()).orElseThrow().user().accessKeys().isEmpty()).count();
+        assertThat(approvedWithKeys).isPositive();
+        assertThat(evidenceCalls[0]).isEqualTo((int) approvedWithKeys);
+        assertThat(r.candidate("grace.stale-keys").orElseThrow().user().accessKeys())
+                .allSatisfy(k -> assertThat(k.accessKeyId()).isNull());
+
+        assertThat(r.evidenceFor("grace.stale-keys").orElseThrow().useAfterEvidence().eventId())
+                .isEqualTo("after-the-scan");
+        DeletionResult grace = r.deletionFor("grace.stale-keys").orElseThrow();
+        assertThat(grace.status()).isEqualTo(DeletionStatus.KEPT);
+        assertThat(grace.reason()).contains("CloudTrail shows ListBuckets");
+        assertThat(services.directory().fetchLive("grace.stale-keys")).isPresent();
+        // The other approved users, whose keys nobody used, are deleted as before.
+        assertThat(r.deletionFor("zed.full-house").orElseThrow().status()).isEqualTo(DeletionStatus.DELETED);
     }
 
     @Test

@@ -1,8 +1,10 @@
 package io.jenkins.plugins.iamjanitor.core.port;
 
+import io.jenkins.plugins.iamjanitor.core.model.AccessKey;
 import io.jenkins.plugins.iamjanitor.core.model.IamUser;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Read-only view of an account's IAM users. */
@@ -39,4 +41,14 @@ public interface IamDirectory {
      * last use. Used for the re-check right before deletion. Empty when the user no longer exists.
      */
     Optional<IamUser> fetchLive(String userName);
+
+    /**
+     * The ids of the access keys each user has now (see {@link AccessKeyIds}), in the order given. This default reads
+     * each user live ({@link #fetchLive}); a backend overrides it with its cheapest call.
+     */
+    default List<List<String>> accessKeyIds(List<String> userNames, ProgressListener progress) {
+        return userNames.stream().map(name -> fetchLive(name)
+                .map(u -> u.accessKeys().stream().map(AccessKey::accessKeyId).filter(Objects::nonNull).toList())
+                .orElse(List.of())).toList();
+    }
 }

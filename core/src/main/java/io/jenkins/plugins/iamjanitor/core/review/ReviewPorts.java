@@ -4,6 +4,7 @@ import io.jenkins.plugins.iamjanitor.core.approval.ApprovalRecord;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionIntent;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionResult;
 import io.jenkins.plugins.iamjanitor.core.deletion.UserDeleter;
+import io.jenkins.plugins.iamjanitor.core.port.AccessKeyIds;
 import io.jenkins.plugins.iamjanitor.core.port.ActivityLog;
 import io.jenkins.plugins.iamjanitor.core.port.ApprovalChannel;
 import io.jenkins.plugins.iamjanitor.core.port.ProgressListener;
@@ -19,7 +20,9 @@ import java.util.Optional;
 /**
  * The services a review drives. Scanning and deleting are taken as capabilities so that the workflow does not care
  * how they are assembled; in production they are {@link InactivityScanner#scan} and {@link UserDeleter#delete}
- * (see {@link #of}), and the deleter must be built with the review's deletion settings.
+ * (see {@link #of}), and the deleter must be built with the review's deletion settings. {@code keyIds} reads the
+ * access key ids the CloudTrail stage needs and the scan did not read (usually the scanned directory's
+ * {@link io.jenkins.plugins.iamjanitor.core.port.IamDirectory#accessKeyIds}).
  */
 public record ReviewPorts(
         Scan scan,
@@ -28,7 +31,8 @@ public record ReviewPorts(
         ActivityLog activity,
         Deletion deleter,
         ReviewStore store,
-        ReportStore reports) {
+        ReportStore reports,
+        AccessKeyIds keyIds) {
     public ReviewPorts {
         Objects.requireNonNull(scan, "scan");
         Objects.requireNonNull(approvals, "approvals");
@@ -37,11 +41,12 @@ public record ReviewPorts(
         Objects.requireNonNull(deleter, "deleter");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(reports, "reports");
+        Objects.requireNonNull(keyIds, "keyIds");
     }
 
     public static ReviewPorts of(InactivityScanner scanner, ApprovalChannel approvals, TicketTracker tickets,
-            ActivityLog activity, UserDeleter deleter, ReviewStore store, ReportStore reports) {
-        return new ReviewPorts(scanner::scan, approvals, tickets, activity, deletion(deleter), store, reports);
+            ActivityLog activity, UserDeleter deleter, ReviewStore store, ReportStore reports, AccessKeyIds keyIds) {
+        return new ReviewPorts(scanner::scan, approvals, tickets, activity, deletion(deleter), store, reports, keyIds);
     }
 
     /**

@@ -8,15 +8,14 @@ import io.jenkins.plugins.iamjanitor.core.approval.UserDecision;
 import io.jenkins.plugins.iamjanitor.core.deletion.ApprovalEvidence;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionResult;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionStatus;
-import io.jenkins.plugins.iamjanitor.core.model.AccessKey;
 import io.jenkins.plugins.iamjanitor.core.policy.Verdict;
+import io.jenkins.plugins.iamjanitor.core.port.AccessKeyIds;
 import io.jenkins.plugins.iamjanitor.core.port.ActivityLog;
 import io.jenkins.plugins.iamjanitor.core.port.ProgressListener;
 import io.jenkins.plugins.iamjanitor.core.port.TicketTracker;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -30,17 +29,19 @@ public final class ReviewStages {
     private ReviewStages() {
     }
 
-    /** CloudTrail highlights per user (by name and access key id), judged against the date each approval is based on. */
-    public static List<EvidenceSummary> evidence(List<Verdict> users, ActivityLog activity, Instant since,
-            List<String> regions, ProgressListener progress) {
+    /**
+     * CloudTrail highlights per user (by name and access key id), judged against the date each approval is based on.
+     * {@code keyIds} supplies the ids of keys the scan knew by slot only (see {@link CloudTrailQueries}); it is
+     * called for those users alone, and a failure to read them stops the stage (a {@code ServiceException}) rather
+     * than checking CloudTrail without them.
+     */
+    public static List<EvidenceSummary> evidence(List<Verdict> users, AccessKeyIds keyIds, ActivityLog activity,
+            Instant since, List<String> regions, ProgressListener progress) {
         List<EvidenceSummary> summaries = new ArrayList<>();
         if (users.isEmpty()) {
             return summaries;
         }
-        List<ActivityQuery> queries = users.stream().map(v -> new ActivityQuery(v.user().userName(),
-                v.user().accessKeys() == null ? List.<String>of() : v.user().accessKeys().stream()
-                        .map(AccessKey::accessKeyId).filter(Objects::nonNull).toList(),
-                since, regions)).toList();
+        List<ActivityQuery> queries = CloudTrailQueries.of(users, keyIds, since, regions, progress);
         List<ActivityLookup> lookups = activity.lookupAll(queries, progress);
         for (int i = 0; i < users.size(); i++) {
             Verdict v = users.get(i);

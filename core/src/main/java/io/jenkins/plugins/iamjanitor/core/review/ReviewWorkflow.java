@@ -228,7 +228,7 @@ public final class ReviewWorkflow {
         if (!approved.isEmpty()) {
             run.progress.progress("Looking up CloudTrail events of " + approved.size() + " approved user(s)...");
         }
-        List<EvidenceSummary> summaries = ReviewStages.evidence(approved, ports.activity(), since,
+        List<EvidenceSummary> summaries = ReviewStages.evidence(approved, ports.keyIds(), ports.activity(), since,
                 settings.activityRegions(), run.progress);
         // Commented before the record is saved: a crash in between repeats the comment rather than losing it.
         ports.tickets().comment(run.record.ticket().key(), ReviewDocuments.evidence(

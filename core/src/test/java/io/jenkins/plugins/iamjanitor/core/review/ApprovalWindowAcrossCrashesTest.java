@@ -84,7 +84,7 @@ class ApprovalWindowAcrossCrashesTest {
 
     private ReviewRecord run(Instant at) {
         ReviewPorts ports = new ReviewPorts(p -> scan, channel, new ReviewFakes.Tickets(), new ReviewFakes.Activity(),
-                new ReviewFakes.Deleter(true), store, new ReviewFakes.Reports());
+                new ReviewFakes.Deleter(true), store, new ReviewFakes.Reports(), new ReviewFakes.KeyIds());
         ReviewSettings settings = new ReviewSettings(null, "123456789012", "#iam-review", List.of("U123"), WINDOW,
                 null, null, List.of("us-east-1"), null, null, "Done", new DeletionSettings(true, 10));
         return new ReviewWorkflow(ports, settings, null, Clock.fixed(at, ZoneOffset.UTC))

@@ -86,7 +86,7 @@ class ReviewCapAcrossCrashesTest {
 
     private ReviewWorkflow workflow(int cap) {
         ReviewPorts ports = new ReviewPorts(p -> scan, approvals, new ReviewFakes.Tickets(),
-                new ReviewFakes.Activity(), deleter, store, new ReviewFakes.Reports());
+                new ReviewFakes.Activity(), deleter, store, new ReviewFakes.Reports(), new ReviewFakes.KeyIds());
         ReviewSettings settings = new ReviewSettings(null, "123456789012", "#iam-review", List.of("U123"),
                 Duration.ofMinutes(5), null, null, List.of("us-east-1"), null, null, "Done",
                 new DeletionSettings(false, cap));

@@ -24,6 +24,7 @@ import io.jenkins.plugins.iamjanitor.core.policy.CredentialEvidence;
 import io.jenkins.plugins.iamjanitor.core.policy.CredentialKind;
 import io.jenkins.plugins.iamjanitor.core.policy.Outcome;
 import io.jenkins.plugins.iamjanitor.core.policy.Verdict;
+import io.jenkins.plugins.iamjanitor.core.port.AccessKeyIds;
 import io.jenkins.plugins.iamjanitor.core.port.ActivityLog;
 import io.jenkins.plugins.iamjanitor.core.port.ApprovalChannel;
 import io.jenkins.plugins.iamjanitor.core.port.ProgressListener;
@@ -126,6 +127,18 @@ final class ReviewFakes {
         @Override
         public void transition(String ticketKey, String statusName) {
             transitions.add(ticketKey + "->" + statusName);
+        }
+    }
+
+    /** IAM's access key ids now, per user; records each call. Users it does not know have no keys. */
+    static final class KeyIds implements AccessKeyIds {
+        final Map<String, List<String>> ids = new HashMap<>();
+        final List<List<String>> calls = new ArrayList<>();
+
+        @Override
+        public List<List<String>> read(List<String> userNames, ProgressListener progress) {
+            calls.add(List.copyOf(userNames));
+            return userNames.stream().map(u -> ids.getOrDefault(u, List.<String>of())).toList();
         }
     }
 

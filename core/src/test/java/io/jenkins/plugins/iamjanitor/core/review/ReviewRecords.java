@@ -20,7 +20,7 @@ public final class ReviewRecords {
         ReviewPorts ports = new ReviewPorts(p -> ReviewFakes.scan(ReviewFakes.verdict(hostileName, Outcome.INACTIVE, 45),
                 ReviewFakes.verdict("bob", Outcome.INACTIVE, 60), ReviewFakes.verdict("svc-ci", Outcome.EXEMPT, 9)),
                 approvals, new ReviewFakes.Tickets(), new ReviewFakes.Activity(), new ReviewFakes.Deleter(false),
-                new ReviewFakes.Store(), new ReviewFakes.Reports());
+                new ReviewFakes.Store(), new ReviewFakes.Reports(), new ReviewFakes.KeyIds());
         ReviewSettings settings = new ReviewSettings(null, "123456789012", "#c", List.of("U123"),
                 Duration.ofMinutes(1), null, null, null, null, null, null, new DeletionSettings(false, 10));
         return new ReviewWorkflow(ports, settings, null, Clock.fixed(ReviewFakes.NOW, ZoneOffset.UTC))

@@ -40,13 +40,14 @@ class ReviewWorkflowTest {
     private ReviewFakes.Tickets tickets = new ReviewFakes.Tickets();
     private ReviewFakes.Activity activity = new ReviewFakes.Activity();
     private ReviewFakes.Deleter deleter = new ReviewFakes.Deleter(false);
+    private final ReviewFakes.KeyIds keyIds = new ReviewFakes.KeyIds();
     private int scans;
 
     private ReviewWorkflow workflow(boolean dryRun, int cap, ConfirmationGate gate) {
         ReviewPorts ports = new ReviewPorts(p -> {
             scans++;
             return scan;
-        }, approvals, tickets, activity, deleter, store, reports);
+        }, approvals, tickets, activity, deleter, store, reports, keyIds);
         ReviewSettings settings = new ReviewSettings(null, "123456789012", "#iam-review", List.of("U123"),
                 Duration.ofMinutes(5), null, null, List.of("us-east-1", "eu-west-1"), null, null, "Done",
                 new DeletionSettings(dryRun, cap));
@@ -297,7 +298,7 @@ class ReviewWorkflowTest {
     void nothingInactiveMeansNoRequestNoTicketButAReport() {
         approvals = new ReviewFakes.Approvals(List.of(), false);
         ReviewPorts ports = new ReviewPorts(p -> ReviewFakes.scan(verdict("dave", Outcome.ACTIVE, 1)), approvals,
-                tickets, activity, deleter, store, reports);
+                tickets, activity, deleter, store, reports, keyIds);
         ReviewSettings settings = new ReviewSettings(null, "123456789012", "#c", List.of(), Duration.ofMinutes(1),
                 null, null, null, null, null, null, null);
         ReviewRecord r = new ReviewWorkflow(ports, settings, null, Clock.fixed(NOW, ZoneOffset.UTC))
@@ -332,7 +333,7 @@ class ReviewWorkflowTest {
         ReviewRecord first = run(workflow(false, 10, null));
         ReviewSettings again = new ReviewSettings(first.reviewId(), "123456789012", "#c", List.of(),
                 Duration.ofMinutes(1), null, null, null, null, null, null, new DeletionSettings(false, 10));
-        ReviewPorts ports = new ReviewPorts(p -> scan, approvals, tickets, activity, deleter, store, reports);
+        ReviewPorts ports = new ReviewPorts(p -> scan, approvals, tickets, activity, deleter, store, reports, keyIds);
         ReviewRecord r = new ReviewWorkflow(ports, again, null, Clock.fixed(NOW, ZoneOffset.UTC))
                 .run(ProgressListener.NONE, ReviewObserver.NONE);
         assertThat(r).isEqualTo(first);
@@ -348,7 +349,7 @@ class ReviewWorkflowTest {
         ReviewPorts ports = new ReviewPorts(p -> {
             scans++;
             return scan;
-        }, approvals, tickets, activity, deleter, store, reports);
+        }, approvals, tickets, activity, deleter, store, reports, keyIds);
         assertThatThrownBy(() -> new ReviewWorkflow(ports, named, null, Clock.fixed(NOW, ZoneOffset.UTC))
                 .run(ProgressListener.NONE, ReviewObserver.NONE))
                 .hasMessage("review r-other belongs to account 999999999999, not to 123456789012");

@@ -27,8 +27,9 @@ import software.amazon.awssdk.services.iam.model.User;
  * {@link IamDirectory} on AWS IAM. Discovery reads the credential report joined with ListUsers (a handful of calls
  * for any number of users); users the report does not cover, or everyone when the report cannot be had, get per-user
  * calls (GetLoginProfile, ListAccessKeys, GetAccessKeyLastUsed). Details of would-be candidates come from
- * {@link DetailReader}: bulk or per-user reads, whichever the report's counts make cheaper. {@link #fetchLive} always
- * uses per-user calls.
+ * {@link DetailReader}: bulk or per-user reads, whichever the report's counts make cheaper. Access key ids, which the
+ * report does not give, are read by {@link #accessKeyIds} for the users the CloudTrail stage checks. {@link #fetchLive}
+ * always uses per-user calls.
  */
 public final class AwsIamDirectory implements IamDirectory {
 
@@ -190,6 +191,12 @@ public final class AwsIamDirectory implements IamDirectory {
     @Override
     public List<DetailRead> withDetails(List<IamUser> users, ProgressListener progress) {
         return details.read(users, facts, progress);
+    }
+
+    /** One ListAccessKeys per user, paced and bounded-parallel like the detail reads (see {@link DetailReader#keyIds}). */
+    @Override
+    public List<List<String>> accessKeyIds(List<String> userNames, ProgressListener progress) {
+        return details.keyIds(userNames, progress);
     }
 
     @Override

@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
  * What AWS gives for the whole account in a few paginated calls: GetAccountAuthorizationDetails (Filter=User: groups,
  * tags, policies, boundary), ListVirtualMFADevices (assigned ones name their user) and, where supported,
  * ListServiceSpecificCredentials with AllUsers. Combined with a credential-report user (password, keys, signing
- * certificates, MFA state) only SSH public keys and, for users with access keys, the key ids still need a per-user
- * call.
+ * certificates, MFA state) only SSH public keys still need a per-user call. Access key ids are not read here: the
+ * CloudTrail stage reads them for the users it checks ({@link AwsIamDirectory#accessKeyIds}).
  *
  * @param details  GetAccountAuthorizationDetails by user name
  * @param virtualMfa assigned virtual MFA devices by user name
@@ -90,11 +90,10 @@ record BulkDetails(Map<String, UserDetail> details, Map<String, List<MfaDevice>>
         if (mfaActive && mfa.isEmpty()) {
             mfa.add(new MfaDevice(UNLISTED_MFA, null, false));
         }
-        // Key ids have no bulk form, but CloudTrail finds events made with a key by its id (they do not always carry
-        // the user name), and those events can keep an approved user: users with keys pay one ListAccessKeys.
-        List<io.jenkins.plugins.iamjanitor.core.model.AccessKey> keys = user.accessKeys().isEmpty()
-                ? List.of() : calls.keysWithIds(user);
+        // Keys stay as the report names them (by slot): their ids have no bulk form, and the CloudTrail stage reads
+        // them for the users it checks (AccessKeyIds), not the scan for every flagged user.
         return new IamUser(user.userName(), user.userId(), user.arn(), user.path(), user.createDate(), tags,
-                List.copyOf(d.groupList()), user.password(), keys, ssh, user.signingCertificates(), sscs, mfa);
+                List.copyOf(d.groupList()), user.password(), user.accessKeys(), ssh, user.signingCertificates(), sscs,
+                mfa);
     }
 }

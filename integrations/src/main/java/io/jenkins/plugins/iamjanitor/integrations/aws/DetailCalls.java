@@ -2,19 +2,14 @@ package io.jenkins.plugins.iamjanitor.integrations.aws;
 
 import static io.jenkins.plugins.iamjanitor.integrations.aws.AwsIamDirectory.status;
 
-import io.jenkins.plugins.iamjanitor.core.model.AccessKey;
 import io.jenkins.plugins.iamjanitor.core.model.IamUser;
 import io.jenkins.plugins.iamjanitor.core.model.MfaDevice;
 import io.jenkins.plugins.iamjanitor.core.model.ServiceSpecificCredential;
 import io.jenkins.plugins.iamjanitor.core.model.SigningCertificate;
 import io.jenkins.plugins.iamjanitor.core.model.SshPublicKey;
 import io.jenkins.plugins.iamjanitor.core.model.Tag;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
-import software.amazon.awssdk.services.iam.model.AccessKeyLastUsed;
-import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
 import software.amazon.awssdk.services.iam.model.Group;
 import software.amazon.awssdk.services.iam.model.ServiceSpecificCredentialMetadata;
 
@@ -33,7 +28,10 @@ final class DetailCalls {
         this.health = health;
     }
 
-    /** Every detail by per-user calls (7 calls, plus GetAccessKeyLastUsed for a key the report did not know). */
+    /**
+     * Every detail by per-user calls (6 calls). Keys stay as discovery found them (by slot when from the report), as
+     * on the bulk path, so both paths give the same users; the CloudTrail stage reads the ids it needs.
+     */
     IamUser everything(IamUser user) {
         String name = user.userName();
         List<Tag> tags = read("ListUserTags", "tags", () -> reads.tags(name)).stream()
@@ -50,7 +48,7 @@ final class DetailCalls {
                 .map(d -> new MfaDevice(d.serialNumber(), d.enableDate(), IamReads.isVirtualMfa(d.serialNumber())))
                 .toList();
         return new IamUser(name, user.userId(), user.arn(), user.path(), user.createDate(), tags, groups,
-                user.password(), keysWithIds(user), ssh, certs, sscs, mfa);
+                user.password(), user.accessKeys(), ssh, certs, sscs, mfa);
     }
 
     List<SshPublicKey> sshKeys(String name) {
@@ -68,25 +66,6 @@ final class DetailCalls {
                 status(c.statusAsString()), c.createDate());
     }
 
-    /** Gives report keys (known by slot) their ids, matching on creation date; reads last use for the others. */
-    List<AccessKey> keysWithIds(IamUser user) {
-        List<AccessKey> out = new ArrayList<>();
-        for (AccessKeyMetadata meta : read("ListAccessKeys", "access keys", () -> reads.accessKeys(user.userName()))) {
-            Optional<AccessKey> known = user.accessKeys().stream()
-                    .filter(k -> meta.accessKeyId().equals(k.accessKeyId())
-                            || (k.accessKeyId() == null && sameSecond(k.created(), meta.createDate())))
-                    .findFirst();
-            out.add(known.map(k -> new AccessKey(meta.accessKeyId(), 0, status(meta.statusAsString()),
-                            meta.createDate(), k.lastUsed(), k.lastUsedService(), k.lastUsedRegion()))
-                    .orElseGet(() -> {
-                        AccessKeyLastUsed used = read("GetAccessKeyLastUsed", "access key last use",
-                                () -> reads.accessKeyLastUsed(meta.accessKeyId()));
-                        return AwsIamDirectory.key(meta, used);
-                    }));
-        }
-        return out;
-    }
-
     /** One paced, health-tracked call: a broken call is not retried, a throttled one slows everyone down. */
     <T> T read(String operation, String kind, Supplier<T> call) {
         return health.read(operation, kind, () -> pacer.call(operation, call));
@@ -95,9 +74,5 @@ final class DetailCalls {
     /** A paced call without health tracking: for the account-wide reads, whose failure the caller handles. */
     <T> T paced(String operation, Supplier<T> call) {
         return pacer.call(operation, call);
-    }
-
-    private static boolean sameSecond(java.time.Instant a, java.time.Instant b) {
-        return a != null && b != null && a.getEpochSecond() == b.getEpochSecond();
     }
 }

@@ -11,13 +11,13 @@ import java.util.Map;
 
 /**
  * Reads the details of would-be candidates by whichever path costs fewer IAM calls for this account: bulk (a few
- * account-wide pages, then SSH public keys, and key ids where the user has keys, per user) or per user (7 calls
- * each). Per-user reads run on a few threads
- * under one shared {@link RequestPacer}; results and progress lines keep the input order.
+ * account-wide pages, then SSH public keys per user) or per user (6 calls each). Per-user reads run on a few threads
+ * under one shared {@link RequestPacer}; results and progress lines keep the input order. Access key ids are read
+ * apart, by {@link #keyIds}, for the users the CloudTrail stage checks.
  */
 final class DetailReader {
-    /** Calls the per-user path makes per user: tags, groups, SSH keys, certificates, SSCs, MFA devices, keys. */
-    static final int PER_USER_CALLS = 7;
+    /** Calls the per-user path makes per user: tags, groups, SSH keys, certificates, SSCs, MFA devices. */
+    static final int PER_USER_CALLS = 6;
 
     enum Path { AUTO, BULK, PER_USER }
 
@@ -93,15 +93,43 @@ final class DetailReader {
     private record IndexedUser(int n, IamUser user) {
     }
 
+    /**
+     * The ids of each user's access keys (one ListAccessKeys each, paced and on the detail threads like the detail
+     * reads), in the order given; empty for a user that no longer exists. Any other failure is thrown: the caller
+     * must not check CloudTrail without the ids.
+     */
+    List<List<String>> keyIds(List<String> userNames, ProgressListener progress) {
+        RequestPacer pacer = new RequestPacer(options.rate(), options.burst(), System::nanoTime, sleeper);
+        int total = userNames.size();
+        List<Integer> indexes = new ArrayList<>(total);
+        for (int i = 0; i < total; i++) {
+            indexes.add(i);
+        }
+        return new OrderedParallel(options.threads()).run(indexes, i -> {
+            String name = userNames.get(i);
+            List<String> ids;
+            try {
+                ids = pacer.call("ListAccessKeys", () -> reads.accessKeys(name)).stream()
+                        .map(k -> k.accessKeyId()).toList();
+            } catch (ServiceException e) {
+                if (!"NoSuchEntity".equals(e.errorCode())) {
+                    throw e;
+                }
+                ids = List.of();
+            }
+            return new OrderedParallel.Done<>(ids, "IAM: access key ids [" + (i + 1) + "/" + total + "] " + name
+                    + ": " + (ids.isEmpty() ? "none" : String.join(", ", ids)));
+        }, progress);
+    }
+
     /** Prints and returns the choice: true for bulk. */
     private boolean choose(List<IamUser> users, ReportFacts facts, ProgressListener progress) {
         long covered = users.stream().filter(facts::covered).count();
-        long withKeys = users.stream().filter(u -> facts.covered(u) && !u.accessKeys().isEmpty()).count();
         long perUser = (long) PER_USER_CALLS * users.size();
         int page = reads.pageSize();
         long mfa = facts.mfaActive().values().stream().filter(Boolean::booleanValue).count();
         long pages = ceil(facts.users(), page) + Math.max(1, ceil(mfa, page)) + 1;
-        long bulk = pages + covered + withKeys + (long) PER_USER_CALLS * (users.size() - covered);
+        long bulk = pages + covered + (long) PER_USER_CALLS * (users.size() - covered);
         boolean useBulk = switch (options.path()) {
             case BULK -> true;
             case PER_USER -> false;
@@ -109,7 +137,7 @@ final class DetailReader {
         };
         progress.progress("IAM: path for the details of " + users.size() + " user(s): "
                 + (useBulk ? "bulk reads" : "per-user reads") + " (estimated IAM calls: bulk " + bulk + " = " + pages
-                + " account-wide pages + " + covered + " ListSSHPublicKeys + " + withKeys + " ListAccessKeys"
+                + " account-wide pages + " + covered + " ListSSHPublicKeys"
                 + (covered < users.size() ? " + " + (users.size() - covered) + " users not in the report × "
                         + PER_USER_CALLS : "")
                 + "; per-user " + perUser + " = " + users.size() + " × " + PER_USER_CALLS + ")"

@@ -94,7 +94,7 @@ class AwsIamDirectoryTest {
     }
 
     @Test
-    void withDetailsFillsCandidatesOnlyAndNamesTheirKeys() {
+    void withDetailsFillsCandidatesOnlyAndLeavesKeyIdsToTheCloudTrailStage() {
         AwsIamDirectory directory = sandbox.directory(true, 100);
         IamUser zed = directory.listUsers(line -> { }).stream()
                 .filter(u -> u.userName().equals("zed.full-house")).findFirst().orElseThrow();
@@ -104,9 +104,15 @@ class AwsIamDirectoryTest {
         IamUser detailed = directory.withDetails(zed);
 
         assertThat(detailed.detailsKnown()).isTrue();
-        assertThat(detailed.accessKeys()).hasSize(2).allMatch(k -> k.accessKeyId().startsWith("AKIA"));
+        // The report's keys as they were (by slot, last use included): no ListAccessKeys in the scan.
+        assertThat(detailed.accessKeys()).isEqualTo(zed.accessKeys()).hasSize(2);
         assertThat(detailed.accessKeys().stream().map(AccessKey::lastUsed).filter(d -> d != null)).hasSize(1);
-        assertThat(sandbox.emulator.calls("GetAccessKeyLastUsed")).isZero(); // reused from the report
+        assertThat(sandbox.emulator.calls("ListAccessKeys")).isZero();
+        assertThat(sandbox.emulator.calls("GetAccessKeyLastUsed")).isZero();
+        // The ids, when the CloudTrail stage asks: one call.
+        assertThat(directory.accessKeyIds(List.of("zed.full-house"), line -> { })).singleElement()
+                .satisfies(ids -> assertThat(ids).hasSize(2).allMatch(id -> id.startsWith("AKIA")));
+        assertThat(sandbox.emulator.calls("ListAccessKeys")).isEqualTo(1);
         assertThat(detailed.sshPublicKeys()).singleElement()
                 .satisfies(k -> assertThat(k.status()).isEqualTo(CredentialStatus.INACTIVE));
         assertThat(detailed.signingCertificates()).singleElement().satisfies(c -> assertThat(c.certificateId()).isNotNull());

@@ -52,7 +52,7 @@ class DetailPathsTest {
         String evidence = v.evidence().stream().filter(e -> e.kind() != CredentialKind.MFA_DEVICE)
                 .map(e -> e.kind() + "/" + e.basis() + "/" + e.date() + "/" + e.counts()).sorted()
                 .collect(Collectors.joining(","));
-        // Key ids too: CloudTrail looks events up by them, so both paths must name the keys.
+        // Keys too (as the report names them: neither path reads their ids; the CloudTrail stage does).
         String keys = v.user().accessKeys().stream().map(k -> String.valueOf(k.accessKeyId())).sorted()
                 .collect(Collectors.joining(","));
         return v.outcome() + " " + v.lastActivity() + " " + v.driving().kind() + " " + v.driving().date() + " ["
@@ -84,9 +84,11 @@ class DetailPathsTest {
         assertThat(perUserCalls).doesNotContainKey("GetAccountAuthorizationDetails");
         int candidates = perUserCalls.get("ListUserTags");
         assertThat(bulkCalls.get("ListSSHPublicKeys")).isEqualTo(candidates);
-        assertThat(bulkCalls.get("ListAccessKeys")).isBetween(1, candidates);
-        assertThat(bulk.flagged()).allSatisfy(v -> assertThat(v.user().accessKeys())
-                .allSatisfy(k -> assertThat(k.accessKeyId()).startsWith("AKIA")));
+        // Neither path reads key ids: the CloudTrail stage reads them for the users it checks.
+        assertThat(bulkCalls).doesNotContainKey("ListAccessKeys");
+        assertThat(perUserCalls).doesNotContainKey("ListAccessKeys");
+        assertThat(bulk.flagged()).anySatisfy(v -> assertThat(v.user().accessKeys()).isNotEmpty()
+                .allSatisfy(k -> assertThat(k.accessKeyId()).isNull()));
     }
 
     @Test
@@ -95,7 +97,7 @@ class DetailPathsTest {
         new InactivityScanner(sandbox.directory(true, 1000).withDetailReads(1000, 2, "auto"), policy())
                 .scan(lines::add);
 
-        // 40 users: bulk costs 3 pages + one call per candidate, per-user 7 per candidate.
+        // 40 users: bulk costs 3 pages + one call per candidate, per-user 6 per candidate.
         assertThat(lines).anyMatch(l -> l.contains(": bulk reads (estimated IAM calls: bulk "));
         assertThat(sandbox.emulator.calls("GetAccountAuthorizationDetails")).isEqualTo(1);
     }

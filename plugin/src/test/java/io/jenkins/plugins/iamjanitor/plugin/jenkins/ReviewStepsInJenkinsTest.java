@@ -36,10 +36,12 @@ class ReviewStepsInJenkinsTest {
     void theChainDeletesWhatWasApprovedKeepsWhomCloudTrailSawAndRecordsWhoConfirmed(JenkinsRule j) throws Exception {
         try (SandboxJenkins s = SandboxJenkins.start(j, ReviewFixtures.fastScenario())) {
             j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
-            // Someone used zed's credentials an hour ago: IAM's last-used data has not caught up, CloudTrail has.
+            // Someone used zed's access key an hour ago: IAM's last-used data has not caught up, CloudTrail has. The
+            // event names the key only; the scan named zed's keys by slot, so cloudtrailEnrich must list their ids.
+            String zedKey = s.sandbox.iam().state().user(ZED).accessKeys.get(0).id;
             s.sandbox.cloudTrail().events().add(new TrailEvent("evt-zed-1", s.sandbox.cloudTrail().now()
-                    .minus(1, ChronoUnit.HOURS), "ListBuckets", "s3.amazonaws.com", "us-east-1", ZED, null, "10.0.0.7",
-                    "aws-cli/2", null, null, null, true));
+                    .minus(1, ChronoUnit.HOURS), "ListBuckets", "s3.amazonaws.com", "us-east-1", null, zedKey,
+                    "10.0.0.7", "aws-cli/2", null, null, null, true));
             // A failed sign-in proves no access: it must not keep grace.
             s.sandbox.cloudTrail().events().add(new TrailEvent("evt-grace-1", s.sandbox.cloudTrail().now()
                     .minus(1, ChronoUnit.HOURS), "ConsoleLogin", "signin.amazonaws.com", "us-east-1", GRACE, null,
@@ -64,6 +66,7 @@ class ReviewStepsInJenkinsTest {
 
             j.assertLogContains("review=jenkins-chain-1 flagged=", b);
             j.assertLogContains("zed used after evidence: ListBuckets (s3.amazonaws.com)", b);
+            j.assertLogContains("IAM: reading the access key ids of ", b);
             j.assertLogContains("deleted=[" + FRANK + ", " + GRACE + "] kept=[" + ZED + "] confirmedBy=alice backups=2",
                     b);
             j.assertLogContains("[iam-janitor] Deleting 3 approved user(s) of review jenkins-chain-1", b);
