@@ -147,7 +147,15 @@ final class JenkinsJanitorServices implements JanitorServices {
         if (config.getSlackBotTokenCredentialsId() == null) {
             return ReviewNotifier.NONE;
         }
-        return SlackRuntime.get().wiring().notifier(config.getSlackDefaultChannel());
+        try {
+            return SlackRuntime.get().wiring().notifier(config.getSlackDefaultChannel());
+        } catch (RuntimeException e) {
+            // Reported by whoever notifies ("could not notify the approvers: ..."); never stops a sweep or release.
+            String why = e.getMessage();
+            return (record, title, lines) -> {
+                throw new ServiceException("Slack", "chat.postMessage", null, "Slack is not usable: " + why, e);
+            };
+        }
     }
 
     @Override

@@ -181,7 +181,7 @@ final class QuarantineVault {
         }
         Path file = placementFile(reviewId);
         try {
-            Files.createDirectories(file.getParent());
+            Files.createDirectories(dir.resolve("placements"));
             Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 p.store(out, "IAM Janitor: where review " + reviewId + " ran");
