@@ -56,12 +56,18 @@ public final class IamJanitorCli {
     }
 
     static CommandLine newCommandLine(PrintWriter out, PrintWriter err, Clock clock) {
+        return newCommandLine(out, err, clock, System.getenv());
+    }
+
+    /** @param env the environment the commands read secrets from (tests pass their own) */
+    static CommandLine newCommandLine(PrintWriter out, PrintWriter err, Clock clock,
+            java.util.Map<String, String> env) {
         CommandLine cl = new CommandLine(new IamJanitorCli())
                 .addSubcommand(new ScanCommand(clock))
                 .addSubcommand(new SandboxCommand())
                 .addSubcommand(new DeleteCommand(clock))
                 .addSubcommand(new RestoreCommand(clock))
-                .addSubcommand(new ReleaseCommand(clock))
+                .addSubcommand(new ReleaseCommand(clock, env))
                 .addSubcommand(new ReviewCommand(clock))
                 .addSubcommand(new DemoCommand(clock))
                 .addSubcommand(new CheckConfigCommand());

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +26,11 @@ import picocli.CommandLine.Spec;
                 + " were active, removes the deny-all policy and the iam-janitor tags, and records the release on the"
                 + " review (record and reports). Without --execute it only prints the calls.",
                 "The console password cannot come back (AWS never reveals it): --create-login-profile sets a new one"
-                + " that must be changed at the first sign-in, written to --password-file (never printed)."})
+                + " that must be changed at the first sign-in, written to --password-file (never printed).",
+                "With --jira-url and --jira-project (credentials JIRA_EMAIL + JIRA_API_TOKEN, or JIRA_PAT) the review's"
+                + " ticket gets a 'Quarantine released' comment and moves to --done-status once nothing is pending;"
+                + " with SLACK_BOT_TOKEN set the approvers hear of it in the review's Slack thread (else"
+                + " --slack-channel), as after a review run."})
 final class ReleaseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -61,13 +66,32 @@ final class ReleaseCommand implements Callable<Integer> {
             description = "Where the review's reports are rewritten (default: ${DEFAULT-VALUE}).")
     Path reportDir;
 
+    @Option(names = "--jira-url", paramLabel = "URL",
+            description = "Jira of the review's ticket: comment the release there (needs --jira-project).")
+    String jiraUrl;
+
+    @Option(names = "--jira-project", paramLabel = "KEY", description = "Jira project of the review tickets.")
+    String jiraProject;
+
+    @Option(names = "--done-status", paramLabel = "STATUS", defaultValue = "Done",
+            description = "Ticket status once nothing in the review is pending (default: ${DEFAULT-VALUE}).")
+    String doneStatus;
+
+    @Option(names = "--slack-channel", paramLabel = "CHANNEL",
+            description = "Slack channel for the release message when the review has no Slack thread (the approval"
+                    + " was asked elsewhere); needs SLACK_BOT_TOKEN.")
+    String slackChannel;
+
     @Mixin
     TargetOptions target = new TargetOptions();
 
     private final Clock clock;
+    private final Map<String, String> env;
 
-    ReleaseCommand(Clock clock) {
+    /** @param env the process environment: JIRA_* and SLACK_BOT_TOKEN (optional SLACK_API_URL) for the follow-ups */
+    ReleaseCommand(Clock clock, Map<String, String> env) {
         this.clock = clock;
+        this.env = Map.copyOf(env);
     }
 
     @Override
@@ -81,8 +105,13 @@ final class ReleaseCommand implements Callable<Integer> {
         if (passwordFile != null && !createLoginProfile) {
             throw new UsageException("--password-file is only used with --create-login-profile");
         }
+        if (jiraUrl != null && jiraProject == null) {
+            throw new UsageException("--jira-url needs --jira-project");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        ReleaseFollowUps followUps = ReleaseFollowUps.of(env, jiraUrl, jiraProject, slackChannel,
+                line -> ScanCommand.progress(err, line));
         char[] password = createLoginProfile && execute ? InitialPassword.generate() : null;
         try (Target t = Target.open(target, ApproverSession.sessionName(releasedBy),
                 line -> ScanCommand.progress(err, line))) {
@@ -91,9 +120,10 @@ final class ReleaseCommand implements Callable<Integer> {
                 InitialPassword.write(passwordFile, password);
             }
             QuarantinePorts ports = new QuarantinePorts(t.directory(), t.admin(), t.quarantineAdmin(), null,
-                    new JsonBackupStore(backupDir, clock), new JsonReviewStore(stateDir), null, null, null,
-                    new DirectoryReportStore(reportDir));
-            QuarantineRelease.Outcome outcome = new QuarantineRelease(ports, null, clock).release(user,
+                    new JsonBackupStore(backupDir, clock), new JsonReviewStore(stateDir), null, followUps.tickets(),
+                    followUps.notifier(), new DirectoryReportStore(reportDir));
+            QuarantineRelease.Outcome outcome = new QuarantineRelease(ports, followUps.tickets() == null ? null
+                    : doneStatus, clock).release(user,
                     "cli:" + releasedBy, !execute, createLoginProfile && !execute ? new char[0] : password,
                     line -> ScanCommand.progress(err, line));
             out.println(execute ? "RELEASED " + user + " (review " + outcome.reviewId() + ")"

@@ -13,4 +13,13 @@ record CliRun(int exitCode, String out, String err) {
                 new PrintStream(err, true, StandardCharsets.UTF_8), args);
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
+
+    /** One invocation with its own environment (secrets the command reads from it), in place of the process's. */
+    static CliRun withEnv(java.util.Map<String, String> env, String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = IamJanitorCli.newCommandLine(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+                java.time.Clock.systemUTC(), env).execute(args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
 }

@@ -27,7 +27,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code release} on an account a quarantine review left behind (the review's emulators, via --endpoint-url). */
+/**
+ * {@code release} on an account a quarantine review left behind (the review's emulators, via --endpoint-url), telling
+ * the review's Jira ticket and Slack thread when they are configured.
+ */
 class ReleaseCliTest {
     @TempDir
     Path dir;
@@ -76,8 +79,15 @@ class ReleaseCliTest {
             assertThat(services.admin().snapshot("zed.full-house").orElseThrow().accessKeys())
                     .allSatisfy(k -> assertThat(k.status()).isEqualTo(CredentialStatus.INACTIVE));
 
-            CliRun done = CliRun.run(concat(new String[] {"release", "zed.full-house", "--execute",
-                "--create-login-profile", "--password-file", password.toString()}, common));
+            // With Jira and a Slack bot token, the release is told where the review was, as a review run tells it.
+            var jira = services.sandbox().jira();
+            var bot = jira.scenario().users().get(0);
+            Map<String, String> env = Map.of("JIRA_EMAIL", bot.email(), "JIRA_API_TOKEN", bot.apiToken(),
+                    "SLACK_BOT_TOKEN", services.sandbox().slack().settings().botToken(),
+                    "SLACK_API_URL", services.sandbox().slack().apiBase().toString());
+            CliRun done = CliRun.withEnv(env, concat(new String[] {"release", "zed.full-house", "--execute",
+                "--create-login-profile", "--password-file", password.toString(), "--jira-url",
+                jira.baseUrl().toString(), "--jira-project", jira.scenario().projects().get(0).key()}, common));
             assertThat(done.exitCode()).as(done.err()).isZero();
             assertThat(done.out()).contains("RELEASED zed.full-house (review " + r.reviewId() + ")",
                     "written to " + password);
@@ -91,6 +101,15 @@ class ReleaseCliTest {
                     .isTrue();
             assertThat(new JsonReviewStore(dir.resolve("state")).load(r.reviewId()).orElseThrow()
                     .deletionFor("zed.full-house").orElseThrow().status()).isEqualTo(DeletionStatus.RELEASED);
+            assertThat(jira.issue(r.ticket().key()).orElseThrow().comments().toString())
+                    .contains("Quarantine released", "zed.full-house", "released by cli:ops")
+                    .doesNotContain(secret);
+            assertThat(services.sandbox().slack().messages()).anySatisfy(m -> assertThat(m.toString())
+                    .contains("Quarantine released", "zed.full-house"));
+            assertThat(services.sandbox().slack().messages().toString()).doesNotContain(secret);
+            CliRun noProject = CliRun.withEnv(env, concat(new String[] {"release", "zed.full-house", "--jira-url",
+                jira.baseUrl().toString()}, common));
+            assertThat(noProject.err()).contains("--jira-url needs --jira-project");
 
             CliRun again = CliRun.run(concat(new String[] {"release", "zed.full-house", "--execute"}, common));
             assertThat(again.exitCode()).isEqualTo(IamJanitorCli.FAILURE);

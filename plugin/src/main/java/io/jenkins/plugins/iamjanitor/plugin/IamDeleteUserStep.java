@@ -3,7 +3,11 @@ package io.jenkins.plugins.iamjanitor.plugin;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.User;
+import io.jenkins.plugins.iamjanitor.core.config.EffectivePolicy;
+import io.jenkins.plugins.iamjanitor.core.config.PolicyException;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionResult;
+import io.jenkins.plugins.iamjanitor.core.quarantine.QuarantineSettings;
+import io.jenkins.plugins.iamjanitor.core.quarantine.RemediationAction;
 import io.jenkins.plugins.iamjanitor.plugin.review.BuildReview;
 import io.jenkins.plugins.iamjanitor.plugin.review.ReviewScope;
 import java.nio.file.Path;
@@ -18,7 +22,8 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * {@code iamDeleteUser(review: r, dryRun: true, users:, backupDir:)}: deletes the users the build's review flagged and
+ * {@code iamDeleteUser(review: r, dryRun: true, users:, backupDir:, action:, deleteAfterDays:)}: deletes (or, with
+ * {@code action: 'quarantine'} or a policy that says so, quarantines: {@link ReviewQuarantine}) the users the build's review flagged and
  * a configured approver approved, with every dependent, after the CloudTrail keep rule, a live re-check and a JSON
  * backup. Everything that authorises a deletion is read from the controller's record ({@link BuildReview}); the
  * script can only narrow the users and choose a dry run. A real deletion also needs the build's {@code input} gate
@@ -34,6 +39,8 @@ public final class IamDeleteUserStep extends Step {
     private Object approval;
     private boolean dryRun = true;
     private String backupDir;
+    private String action;
+    private Integer deleteAfterDays;
 
     @DataBoundConstructor
     public IamDeleteUserStep() {
@@ -97,6 +104,38 @@ public final class IamDeleteUserStep extends Step {
         this.backupDir = StepArguments.blankToNull(backupDir);
     }
 
+    public String getAction() {
+        return action;
+    }
+
+    /** {@code delete} or {@code quarantine}; default: the policy's {@code action}. Never delete where it quarantines. */
+    @DataBoundSetter
+    public void setAction(String action) {
+        this.action = StepArguments.blankToNull(action);
+    }
+
+    public Integer getDeleteAfterDays() {
+        return deleteAfterDays;
+    }
+
+    /** Days a quarantine lasts at least before a sweep deletes the user; never fewer than the policy's. */
+    @DataBoundSetter
+    public void setDeleteAfterDays(Integer deleteAfterDays) {
+        this.deleteAfterDays = deleteAfterDays;
+    }
+
+    /**
+     * The policy the remediation ({@code action}, {@code deleteAfterDays}) comes from: today the global policy; once
+     * the review records its whole effective policy (#15), read it from {@code review.scope()} here, nowhere else.
+     */
+    static EffectivePolicy remediationPolicy(BuildReview review, JanitorDefaults defaults) {
+        try {
+            return StepPolicy.global(defaults).effective();
+        } catch (PolicyException e) {
+            throw new IllegalArgumentException("the global IAM Janitor policy is invalid: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public StepExecution start(StepContext context) throws Exception {
         Run<?, ?> run = context.get(Run.class);
@@ -147,7 +186,7 @@ public final class IamDeleteUserStep extends Step {
 
         @Override
         public String getDisplayName() {
-            return "Delete the approved users of the build's IAM review (dry-run by default)";
+            return "Delete the approved users of the build's IAM review, or quarantine them (dry-run by default)";
         }
     }
 
@@ -177,6 +216,12 @@ public final class IamDeleteUserStep extends Step {
             List<String> named = step.user != null ? List.of(StepArguments.userName("user", step.user))
                     : step.users == null ? null : StepArguments.strings("users", step.users);
             BuildReview review = BuildReview.resolve(run, step.review);
+            QuarantineSettings remediation = ReviewQuarantine.settings(remediationPolicy(review, services.defaults()),
+                    step.action, step.deleteAfterDays);
+            if (remediation.action() == RemediationAction.DELETE && step.deleteAfterDays != null) {
+                throw StepArguments.invalid("deleteAfterDays", "only a quarantine is deleted later; add action:"
+                        + " 'quarantine'");
+            }
             AwsTarget target = target(review, services.defaults());
             authority.check(run.getParent().getFullName(), target,
                     !Objects.equals(target.roleArn(), services.defaults().aws().roleArn()));
@@ -184,8 +229,12 @@ public final class IamDeleteUserStep extends Step {
             ReviewDeletion deletion = new ReviewDeletion(review, services, approvers, log);
             String gateUser = gate == null ? null : gate.getUserId();
             User known = gateUser == null ? null : User.getById(gateUser, false);
+            ReviewQuarantine quarantine = remediation.action() == RemediationAction.QUARANTINE
+                    ? new ReviewQuarantine(remediation, QuarantineVaults.get().of(run.getParent()),
+                            new QuarantineVault.Placement(run.getNumber(), target))
+                    : null;
             List<DeletionResult> results = deletion.run(named, step.dryRun, gateUser,
-                    known == null ? gateUser : known.getFullName(), backupDirectory(), target);
+                    known == null ? gateUser : known.getFullName(), backupDirectory(), target, quarantine);
             return deletion.result(results);
         }
 

@@ -6,12 +6,14 @@ import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import io.jenkins.plugins.iamjanitor.core.port.ActivityLog;
 import io.jenkins.plugins.iamjanitor.core.port.BackupStore;
 import io.jenkins.plugins.iamjanitor.core.port.IamDirectory;
+import io.jenkins.plugins.iamjanitor.core.port.IamQuarantineAdmin;
 import io.jenkins.plugins.iamjanitor.core.port.IamUserAdmin;
 import io.jenkins.plugins.iamjanitor.core.port.ProgressListener;
 import io.jenkins.plugins.iamjanitor.core.port.TicketTracker;
 import io.jenkins.plugins.iamjanitor.integrations.aws.AwsClients;
 import io.jenkins.plugins.iamjanitor.integrations.aws.AwsCredentialsSource;
 import io.jenkins.plugins.iamjanitor.integrations.aws.AwsIamDirectory;
+import io.jenkins.plugins.iamjanitor.integrations.aws.AwsIamQuarantineAdmin;
 import io.jenkins.plugins.iamjanitor.integrations.aws.AwsIamUserAdmin;
 import io.jenkins.plugins.iamjanitor.integrations.aws.AwsSettings;
 import io.jenkins.plugins.iamjanitor.integrations.aws.cloudtrail.AwsCloudTrailActivityLog;
@@ -81,6 +83,10 @@ final class JanitorAdapters implements AutoCloseable {
 
     IamUserAdmin iamUserAdmin(AwsClients clients) {
         return new AwsIamUserAdmin(clients.iam());
+    }
+
+    IamQuarantineAdmin iamQuarantineAdmin(AwsClients clients) {
+        return new AwsIamQuarantineAdmin(clients.iam());
     }
 
     synchronized ActivityLog activityLog(AwsClients clients, String region) {

@@ -5,7 +5,9 @@ import io.jenkins.plugins.iamjanitor.core.port.ActivityLog;
 import io.jenkins.plugins.iamjanitor.core.port.ApprovalChannel;
 import io.jenkins.plugins.iamjanitor.core.port.BackupStore;
 import io.jenkins.plugins.iamjanitor.core.port.IamDirectory;
+import io.jenkins.plugins.iamjanitor.core.port.IamQuarantineAdmin;
 import io.jenkins.plugins.iamjanitor.core.port.IamUserAdmin;
+import io.jenkins.plugins.iamjanitor.core.port.ReviewNotifier;
 import io.jenkins.plugins.iamjanitor.core.port.TicketTracker;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,6 +32,16 @@ public interface JanitorServices extends AutoCloseable {
     }
 
     ActivityLog activityLog(AwsTarget target);
+
+    /** The quarantine and release calls (deny-all policy, key status, login profile, tags). */
+    default IamQuarantineAdmin iamQuarantineAdmin(AwsTarget target) {
+        throw new UnsupportedOperationException("no quarantine adapter here");
+    }
+
+    /** Tells a review's approvers about quarantine follow-ups (Slack); {@link ReviewNotifier#NONE} when unset. */
+    default ReviewNotifier notifier() {
+        return ReviewNotifier.NONE;
+    }
 
     ApprovalChannel approvalChannel();
 

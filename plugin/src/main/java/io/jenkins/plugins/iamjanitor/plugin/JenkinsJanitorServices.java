@@ -8,7 +8,9 @@ import io.jenkins.plugins.iamjanitor.core.port.ActivityLog;
 import io.jenkins.plugins.iamjanitor.core.port.ApprovalChannel;
 import io.jenkins.plugins.iamjanitor.core.port.BackupStore;
 import io.jenkins.plugins.iamjanitor.core.port.IamDirectory;
+import io.jenkins.plugins.iamjanitor.core.port.IamQuarantineAdmin;
 import io.jenkins.plugins.iamjanitor.core.port.IamUserAdmin;
+import io.jenkins.plugins.iamjanitor.core.port.ReviewNotifier;
 import io.jenkins.plugins.iamjanitor.core.port.ServiceException;
 import io.jenkins.plugins.iamjanitor.core.port.TicketTracker;
 import io.jenkins.plugins.iamjanitor.integrations.aws.AwsClients;
@@ -48,7 +50,7 @@ final class JenkinsJanitorServices implements JanitorServices {
 
     @Override
     public Clock clock() {
-        return Clock.systemUTC();
+        return JanitorClock.current();
     }
 
     @Override
@@ -132,6 +134,28 @@ final class JenkinsJanitorServices implements JanitorServices {
         }
         throw new ServiceException("Jenkins", "credentials", null, "Jira credentials '" + c.getId()
                 + "' must be Username with password (Cloud) or Secret text (Data Center token)");
+    }
+
+    @Override
+    public IamQuarantineAdmin iamQuarantineAdmin(AwsTarget target) {
+        return adapters.iamQuarantineAdmin(aws(target));
+    }
+
+    /** Slack follow-ups in the review's channel (else the default one); none when Slack is not configured. */
+    @Override
+    public ReviewNotifier notifier() {
+        if (config.getSlackBotTokenCredentialsId() == null) {
+            return ReviewNotifier.NONE;
+        }
+        try {
+            return SlackRuntime.get().wiring().notifier(config.getSlackDefaultChannel());
+        } catch (RuntimeException e) {
+            // Reported by whoever notifies ("could not notify the approvers: ..."); never stops a sweep or release.
+            String why = e.getMessage();
+            return (record, title, lines) -> {
+                throw new ServiceException("Slack", "chat.postMessage", null, "Slack is not usable: " + why, e);
+            };
+        }
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.jenkins.plugins.iamjanitor.core.review.GateDecision;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewStage;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewStages;
+import io.jenkins.plugins.iamjanitor.core.review.UserStage;
 import io.jenkins.plugins.iamjanitor.plugin.review.BuildReports;
 import io.jenkins.plugins.iamjanitor.plugin.review.BuildReview;
 import io.jenkins.plugins.iamjanitor.plugin.review.ReviewScope;
@@ -39,6 +40,7 @@ final class ReviewDeletion {
     private final JanitorServices services;
     private final ApproverAuthority approvers;
     private final BuildLog log;
+    private ReviewQuarantine quarantine;
 
     ReviewDeletion(BuildReview review, JanitorServices services, ApproverAuthority approvers, BuildLog log) {
         this.review = review;
@@ -47,12 +49,22 @@ final class ReviewDeletion {
         this.log = log;
     }
 
+    List<DeletionResult> run(List<String> named, boolean dryRun, String gateUserId, String gateUserName, Path backups,
+            AwsTarget target) {
+        return run(named, dryRun, gateUserId, gateUserName, backups, target, null);
+    }
+
     /**
      * @param named      users the script narrowed to; null: every approved candidate
      * @param gateUserId who approved the build's input gate, as Jenkins recorded it; null when nobody did
+     * @param quarantine null to delete; else quarantine with these settings
      */
     List<DeletionResult> run(List<String> named, boolean dryRun, String gateUserId, String gateUserName, Path backups,
-            AwsTarget target) {
+            AwsTarget target, ReviewQuarantine quarantine) {
+        this.quarantine = quarantine;
+        if (quarantine != null && !dryRun) {
+            backups = quarantine.vault().backupDir();
+        }
         ReviewRecord record = review.record();
         String id = record.reviewId();
         if (record.approval() == null) {
@@ -82,7 +94,9 @@ final class ReviewDeletion {
         if (targets.isEmpty()) {
             log.progress("Review " + id + ": nobody was approved, nothing to delete");
         } else {
-            log.progress((dryRun ? "DRY RUN: planning" : "Deleting") + " " + targets.size() + " approved user(s) of"
+            String verb = quarantine == null ? "Deleting" : "Quarantining";
+            log.progress((dryRun ? "DRY RUN: planning (" + verb.toLowerCase(Locale.ROOT) + ")" : verb) + " "
+                    + targets.size() + " approved user(s) of"
                     + " review " + id + "; backups in " + backups + "; cap " + services.defaults().maxDeletions()
                     + " per review" + (gateUserId == null ? "" : "; confirmed by " + gateUserId));
         }
@@ -91,6 +105,9 @@ final class ReviewDeletion {
             results.add(deleteOne(u, dryRun, backups, target));
         }
         finish(approved);
+        if (quarantine != null && !dryRun) {
+            quarantine.announce(services, review.record(), results, log);
+        }
         archiveReports();
         return results;
     }
@@ -149,6 +166,9 @@ final class ReviewDeletion {
                 .or(() -> ReviewStages.overCap(r, user, max))
                 .orElseGet(() -> delete(r, user, dryRun, backups, target, max));
         review.update(x -> x.withDeletion(result, services.clock().instant()));
+        if (quarantine != null && !dryRun) {
+            quarantine.keep(review);
+        }
         log.progress("  " + user + ": " + result.status() + (result.reason() == null ? "" : " (" + result.reason()
                 + ")") + (result.backupFile() == null ? "" : ", backup " + result.backupFile()));
         return result;
@@ -164,6 +184,10 @@ final class ReviewDeletion {
                         null))
                 : scope.policySettings();
         int remaining = (int) Math.max(1, max - r.deletionsCountingAgainstCap());
+        if (quarantine != null) {
+            return quarantine.quarantine(services, r, user, new DeletionSettings(dryRun, remaining), backups, target,
+                    policy, log);
+        }
         UserDeleter deleter = new UserDeleter(services.iamDirectory(target), services.iamUserAdmin(target),
                 services.backupStore(backups), new InactivityPolicy(policy, services.clock()),
                 new DeletionSettings(dryRun, remaining), services.clock());
@@ -229,7 +253,11 @@ final class ReviewDeletion {
         }
         List<String> backupFiles = new ArrayList<>();
         for (DeletionResult d : results) {
-            users.put(d.userName(), PipelineValues.deletion(d));
+            Map<String, Object> user = PipelineValues.deletion(d);
+            UserStage stage = UserStage.of(r, d.userName());
+            user.put("stage", stage.describe());
+            user.put("nextDate", stage.nextDate());
+            users.put(d.userName(), user);
             byStatus.get(d.status().name().toLowerCase(Locale.ROOT)).add(d.userName());
             if (d.backupFile() != null) {
                 backupFiles.add(d.backupFile());
@@ -246,6 +274,8 @@ final class ReviewDeletion {
         out.put("notFound", byStatus.get("not_found"));
         out.put("skipped", byStatus.get("skipped"));
         out.put("failed", byStatus.get("failed"));
+        out.put("quarantined", byStatus.get("quarantined"));
+        out.put("action", quarantine == null ? "delete" : "quarantine");
         out.put("backups", backupFiles);
         out.put("ticket", r.ticket() == null ? null : r.ticket().key());
         return out;

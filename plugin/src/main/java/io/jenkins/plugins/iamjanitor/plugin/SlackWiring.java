@@ -55,6 +55,11 @@ final class SlackWiring {
         return channel;
     }
 
+    /** Quarantine follow-ups posted with the bot token (issue 19). */
+    io.jenkins.plugins.iamjanitor.core.port.ReviewNotifier notifier(String fallbackChannel) {
+        return new io.jenkins.plugins.iamjanitor.integrations.slack.SlackReviewNotifier(web, fallbackChannel);
+    }
+
     SlackCallback callback() {
         if (!httpCallback) {
             return null;

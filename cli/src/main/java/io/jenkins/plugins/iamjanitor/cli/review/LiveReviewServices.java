@@ -131,7 +131,8 @@ public final class LiveReviewServices implements ReviewServices {
         return SlackSecret.of(v);
     }
 
-    private static JiraCredentials jiraCredentials(Map<String, String> env) {
+    /** Jira credentials from {@code JIRA_PAT}, else {@code JIRA_EMAIL} + {@code JIRA_API_TOKEN}; also for release. */
+    public static JiraCredentials jiraCredentials(Map<String, String> env) {
         String pat = env.get("JIRA_PAT");
         if (pat != null && !pat.isBlank()) {
             return JiraCredentials.personalAccessToken(pat);

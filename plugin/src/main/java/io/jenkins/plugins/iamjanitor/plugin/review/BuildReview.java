@@ -153,6 +153,17 @@ public final class BuildReview implements RunAction2 {
         return ReviewPage.decide(this, user, decision);
     }
 
+    /** The page's quarantine section (issue 19): each quarantined user's stage, and the Release buttons. */
+    public io.jenkins.plugins.iamjanitor.plugin.QuarantineSection getQuarantine() {
+        return new io.jenkins.plugins.iamjanitor.plugin.QuarantineSection(this);
+    }
+
+    /** The page's Release button: POST with a crumb; who may release is checked by the quarantine section. */
+    @RequirePOST
+    public HttpResponse doRelease(@QueryParameter String user) {
+        return io.jenkins.plugins.iamjanitor.plugin.QuarantineSection.release(this, user);
+    }
+
     @Override
     public void onAttached(Run<?, ?> r) {
         this.run = r;
