@@ -12,6 +12,7 @@ import io.jenkins.plugins.iamjanitor.core.port.TicketTracker;
 import io.jenkins.plugins.iamjanitor.core.quarantine.QuarantinePorts;
 import io.jenkins.plugins.iamjanitor.core.quarantine.QuarantineSettings;
 import io.jenkins.plugins.iamjanitor.core.quarantine.QuarantineSweep;
+import io.jenkins.plugins.iamjanitor.core.quarantine.SweepCap;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewPorts;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
 import io.jenkins.plugins.iamjanitor.core.review.UserStage;
@@ -66,7 +67,7 @@ final class JobQuarantineSweep {
                             .add(r.reviewId()),
                     () -> log.progress("Review " + r.reviewId() + " has no recorded AWS target; skipped"));
         }
-        CappedDeleter capped = new CappedDeleter(defaults.maxDeletions());
+        SweepCap capped = new SweepCap(defaults.maxDeletions());
         List<QuarantineSweep.Outcome> outcomes = new ArrayList<>();
         for (Map.Entry<Group, List<String>> g : groups.entrySet()) {
             AwsTarget target = withExternalId(g.getKey().target(), defaults.aws());
@@ -75,15 +76,14 @@ final class JobQuarantineSweep {
             UserDeleter deleter = new UserDeleter(services.iamDirectory(target), services.iamUserAdmin(target),
                     services.backupStore(backups), new InactivityPolicy(policy.policySettings(), services.clock()),
                     new DeletionSettings(dryRun, defaults.maxDeletions()), services.clock());
-            capped.delegate = ReviewPorts.deletion(deleter);
             QuarantinePorts ports = new QuarantinePorts(services.iamDirectory(target), services.iamUserAdmin(target),
                     services.iamQuarantineAdmin(target), services.activityLog(target),
-                    services.backupStore(vault.backupDir()), vault.store(r -> ids.contains(r.reviewId())), capped,
+                    services.backupStore(vault.backupDir()), vault.store(r -> ids.contains(r.reviewId())), capped.around(ReviewPorts.deletion(deleter)),
                     tickets(), services.notifier(), reports);
             outcomes.addAll(new QuarantineSweep(ports, settings, g.getKey().accountId(), dryRun,
                     ReviewDeletion.DONE_STATUS, services.clock()).sweep(log));
         }
-        return result(outcomes, capped.planned, dryRun);
+        return result(outcomes, capped.planned(), dryRun);
     }
 
     private Map<String, Object> result(List<QuarantineSweep.Outcome> outcomes, List<String> planned, boolean dryRun) {
@@ -140,37 +140,4 @@ final class JobQuarantineSweep {
     }
 
     /** The configured cap across the whole sweep (every review, every target), and the names a dry run plans. */
-    private static final class CappedDeleter implements ReviewPorts.Deletion {
-        private final int max;
-        private int attempted;
-        private ReviewPorts.Deletion delegate;
-        private final List<String> planned = new ArrayList<>();
-
-        CappedDeleter(int max) {
-            this.max = max;
-        }
-
-        @Override
-        public List<DeletionResult> delete(List<io.jenkins.plugins.iamjanitor.core.approval.ApprovalRecord> approvals,
-                io.jenkins.plugins.iamjanitor.core.port.ProgressListener progress) {
-            List<DeletionResult> out = new ArrayList<>();
-            for (var a : approvals) {
-                if (attempted >= max) {
-                    out.add(new DeletionResult(a.userName(), DeletionStatus.SKIPPED, "the cap of " + max
-                            + " deletions per sweep was reached; the next sweep continues", null, List.of()));
-                    continue;
-                }
-                DeletionResult r = delegate.delete(List.of(a), progress).get(0);
-                if (r.status() == DeletionStatus.DELETED || r.status() == DeletionStatus.PLANNED
-                        || r.status() == DeletionStatus.FAILED) {
-                    attempted++;
-                }
-                if (r.status() == DeletionStatus.PLANNED) {
-                    planned.add(r.userName());
-                }
-                out.add(r);
-            }
-            return out;
-        }
-    }
 }

@@ -14,6 +14,7 @@ import io.jenkins.plugins.iamjanitor.core.quarantine.QuarantinePorts;
 import io.jenkins.plugins.iamjanitor.core.quarantine.QuarantineRelease;
 import io.jenkins.plugins.iamjanitor.core.quarantine.QuarantineSettings;
 import io.jenkins.plugins.iamjanitor.core.quarantine.QuarantineSweep;
+import io.jenkins.plugins.iamjanitor.core.quarantine.SweepCap;
 import io.jenkins.plugins.iamjanitor.core.quarantine.RemediationAction;
 import io.jenkins.plugins.iamjanitor.core.quarantine.UserQuarantiner;
 import io.jenkins.plugins.iamjanitor.core.review.UserStage;
@@ -215,7 +216,9 @@ public final class ReviewRunner {
 
     private List<QuarantineSweep.Outcome> sweep(UserDeleter deleter, JsonReviewStore store,
             DirectoryReportStore reports, ProgressListener progress) {
-        return new QuarantineSweep(quarantinePorts(ReviewPorts.deletion(deleter), store, reports), options.quarantine(),
+        // One cap for the whole sweep: the sweep hands the deleter one user at a time.
+        ReviewPorts.Deletion capped = new SweepCap(options.maxDeletions()).around(ReviewPorts.deletion(deleter));
+        return new QuarantineSweep(quarantinePorts(capped, store, reports), options.quarantine(),
                 services.accountId(), !options.execute(), options.doneStatus(), clock).sweep(progress);
     }
 
