@@ -17,7 +17,9 @@ import org.kohsuke.stapler.interceptor.RequirePOST;
  * as the CLI's {@code review}) kept as {@code <build dir>/iam-janitor/<reviewId>.review.json}, replaced atomically on
  * every change. Steps read what authorises a deletion (who was flagged, the evidence, the decisions, who confirmed,
  * what counts against the cap) from here, never from values a Jenkinsfile passes in. The file outlives a controller
- * restart with the build; the action itself holds only the id.
+ * restart with the build; the action itself holds only the id, the scope and, for a per-account review, the account.
+ * A build runs one review, or one per AWS account (the organisation fan-out): each its own action, id, record file,
+ * cap, backups folder and page ({@code iam-review} alone, {@code iam-review-<account>} per account).
  */
 public final class BuildReview implements RunAction2 {
     static final String DIR = "iam-janitor";

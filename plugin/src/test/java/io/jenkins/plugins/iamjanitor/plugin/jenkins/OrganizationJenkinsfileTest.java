@@ -2,6 +2,9 @@ package io.jenkins.plugins.iamjanitor.plugin.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.domains.Domain;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +16,7 @@ import hudson.model.ParametersAction;
 import hudson.model.ParametersDefinitionProperty;
 import hudson.model.Result;
 import hudson.model.StringParameterDefinition;
+import hudson.util.Secret;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionStatus;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
 import io.jenkins.plugins.iamjanitor.plugin.IamJanitorConfiguration;
@@ -35,6 +39,7 @@ import org.htmlunit.WebRequest;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlTable;
 import org.htmlunit.util.NameValuePair;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -46,8 +51,8 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 /**
  * {@code docs/examples/Jenkinsfile.organization}, unmodified, against a sandbox organisation of 10 accounts (every one
  * with the same user names, one denying AssumeRole) on 2 agents: one review per account in one build, decided in
- * Slack (signed clicks, routed by review) for some accounts and on each account's Jenkins page for others, one gate,
- * deletions only where approved, each account's record, cap and backups apart.
+ * Slack (clicks over Socket Mode, routed by the review id in each button) for some accounts and on each account's
+ * Jenkins page for others, one gate, deletions only where approved, each account's record, cap and backups apart.
  */
 @WithJenkins
 class OrganizationJenkinsfileTest {
@@ -81,6 +86,12 @@ class OrganizationJenkinsfileTest {
             c.setAwsAllowedJobs("organization");
             c.setAwsRoleOverrideJobs("organization");
             c.setJenkinsApprovers("iam-approvers");
+            // Slack clicks over Socket Mode (as behind a firewall): acked on the socket, routed by the button's review.
+            CredentialsProvider.lookupStores(j.jenkins).iterator().next().addCredentials(Domain.global(),
+                    new StringCredentialsImpl(CredentialsScope.GLOBAL, "slack-app", "Slack app",
+                            Secret.fromString("xapp-sandbox-app-token")));
+            c.setSlackAppTokenCredentialsId("slack-app");
+            ApprovalFixture.await("a Socket Mode connection", () -> s.sandbox.slack().openSockets() > 0);
             j.createOnlineSlave(Label.get("iam-janitor"));
             j.createOnlineSlave(Label.get("iam-janitor"));
 
@@ -158,8 +169,7 @@ class OrganizationJenkinsfileTest {
                             continue;
                         }
                         String action = (user.equals(CONTRACTOR) ? "iamj:approve:" : "iamj:keep:") + user;
-                        assertThat(slack.clicks().viaHttp(ApprovalFixture.callback(j), SandboxJenkins.APPROVER,
-                                m.ts(), action).httpStatus()).as(id + " " + action).isEqualTo(200);
+                        slack.clicks().viaSocket(SandboxJenkins.APPROVER, m.ts(), action);
                     }
                 }
                 for (Map.Entry<String, String> e : pageApproves.entrySet()) {
@@ -217,7 +227,7 @@ class OrganizationJenkinsfileTest {
     }
 
     /** Ten accounts, each with the same three users (one active, two inactive); account 07 denies AssumeRole. */
-    private static Scenario organization(List<String> ids) throws Exception {
+    static Scenario organization(List<String> ids) throws Exception {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
         root.putObject("account").put("id", "111111111111");
@@ -243,7 +253,7 @@ class OrganizationJenkinsfileTest {
     }
 
     /** Slack (the sample's channel, clicks by the test), Jira and a fast CloudTrail for every account. */
-    private static Scenario slackJiraCloudTrail() throws Exception {
+    static Scenario slackJiraCloudTrail() throws Exception {
         ObjectNode root = ReviewFixtures.fastScenarioJson();
         ObjectNode slack = (ObjectNode) root.path("slack");
         slack.remove("approver");
