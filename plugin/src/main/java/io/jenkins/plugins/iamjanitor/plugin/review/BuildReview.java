@@ -86,7 +86,7 @@ public final class BuildReview implements RunAction2 {
             if (other.reviewId.equals(reviewId)) {
                 throw new IllegalArgumentException("this build already started review " + other.reviewId
                         + (account == null ? "; one review per build (per account when each names its roleArn)"
-                                : "; one review per account and build"));
+                                : " of account " + account + "; one review per account and build"));
             }
             if (account != null && account.equals(other.account)) {
                 throw new IllegalArgumentException("this build already started review " + other.reviewId
