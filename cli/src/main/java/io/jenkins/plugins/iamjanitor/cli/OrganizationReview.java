@@ -14,6 +14,7 @@ import io.jenkins.plugins.iamjanitor.core.org.OrganizationRunner;
 import io.jenkins.plugins.iamjanitor.core.policy.PolicySettings;
 import io.jenkins.plugins.iamjanitor.core.port.ProgressListener;
 import io.jenkins.plugins.iamjanitor.core.quarantine.QuarantineSettings;
+import io.jenkins.plugins.iamjanitor.core.review.ApprovalWait;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewObserver;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
 import io.jenkins.plugins.iamjanitor.integrations.aws.AwsIamQuarantineAdmin;
@@ -104,8 +105,10 @@ final class OrganizationReview {
                                     new QuarantineSettings(quarantine.action(), quarantine.deleteAfterDays(),
                                             trailRegions));
                             Path backups = Path.of(p.backupDir()).resolve(account.id()).toAbsolutePath();
+                            // The Organizations account name beside the id wherever Slack and Jira name a user.
                             ReviewRunner reviewer = new ReviewRunner(services, settings,
-                                    new JsonBackupStore(backups, clock), options, clock)
+                                    new JsonBackupStore(backups, clock), options, clock,
+                                    ApprovalWait.DEFAULT_HEARTBEAT, account.name())
                                     .detailReads(command.detail.reads());
                             reviewer.preflight(new Preflight(log::progress), backups);
                             ReviewRecord record = reviewer.run(log, ReviewObserver.NONE, null);

@@ -234,13 +234,15 @@ public final class IamDeleteUserStep extends Step {
                             new QuarantineVault.Placement(run.getNumber(), target))
                     : null;
             List<DeletionResult> results = deletion.run(named, step.dryRun, gateUser,
-                    known == null ? gateUser : known.getFullName(), backupDirectory(), target, quarantine);
+                    known == null ? gateUser : known.getFullName(), backupDirectory(review), target, quarantine);
             return deletion.result(results);
         }
 
-        private Path backupDirectory() {
+        private Path backupDirectory(BuildReview review) {
             Path base = services.artifactsDir();
-            String dir = step.backupDir == null ? DEFAULT_BACKUP_DIR : step.backupDir;
+            // A per-account review (one of several in the build) backs up into its own folder by default.
+            String dir = step.backupDir != null ? step.backupDir : review.getAccountId() == null ? DEFAULT_BACKUP_DIR
+                    : DEFAULT_BACKUP_DIR + "/" + review.getAccountId();
             Path p = Path.of(dir);
             if (p.isAbsolute() || p.normalize().startsWith("..")) {
                 throw StepArguments.invalid("backupDir", "must be a relative path inside the build's artifacts, got "

@@ -176,20 +176,21 @@ public final class IamListInactiveStep extends Step {
             AwsTarget target = authority.target(run.getParent().getFullName(), step.awsCredentialsId, step.region,
                     step.roleArn, defaults.aws());
             ReviewScope scope = ReviewScope.of(target.credentialsId(), target.region(), target.roleArn(), settings);
-            if (run.getAction(BuildReview.class) != null) {
-                throw new IllegalArgumentException("this build already started review "
-                        + run.getAction(BuildReview.class).getReviewId() + "; one review per build");
-            }
+            // With a roleArn, one review per account: several may run in one build (the organisation fan-out).
+            String account = step.roleArn == null ? null : BuildReview.accountOfRole(target.roleArn());
+            String reviewId = account == null ? reviewId(run) : reviewId(run) + "-" + account;
+            BuildReview.refuseSecond(run, reviewId, account);
             log.progress("Listing IAM users inactive for more than " + scope.days() + " days (region "
                     + target.region() + (target.roleArn() == null ? "" : ", role " + target.roleArn()) + ")");
             effective.exemptions().rules().forEach(r -> log.progress("  exempt: " + r));
             InactivityPolicy policy = new InactivityPolicy(settings, services.clock());
             ScanResult result = new InactivityScanner(services.iamDirectory(target), policy).scan(log);
             Instant now = services.clock().instant();
-            ReviewRecord record = ReviewRecord.start(reviewId(run), accountId(result), true, now)
+            ReviewRecord record = ReviewRecord.start(reviewId, account != null ? account : accountId(result), true,
+                    now)
                     .withScan(ScanSummary.of(result), result.flagged(), now)
                     .withNote(scope.describe(), now);
-            BuildReview review = BuildReview.start(run, record, scope);
+            BuildReview review = BuildReview.start(run, record, scope, account);
             List<Object> users = new ArrayList<>();
             for (Verdict v : result.flagged()) {
                 users.add(PipelineValues.verdict(v));

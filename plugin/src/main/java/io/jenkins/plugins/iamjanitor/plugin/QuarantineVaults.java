@@ -50,7 +50,7 @@ public final class QuarantineVaults {
         if (run == null) {
             return Optional.empty();
         }
-        return run.getActions(BuildReview.class).stream().filter(r -> r.getReviewId().equals(reviewId)).findFirst();
+        return BuildReview.all(run).stream().filter(r -> r.getReviewId().equals(reviewId)).findFirst();
     }
 
     /** Rewrites the archived reports of the review's build, when it still exists; a failure is only logged. */

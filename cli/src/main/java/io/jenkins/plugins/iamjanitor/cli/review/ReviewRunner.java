@@ -84,6 +84,8 @@ public final class ReviewRunner {
     private final Clock clock;
     private final Duration heartbeat;
     private DetailReads detailReads = DetailReads.DEFAULTS;
+    /** The account's name beside its id in Slack and Jira (organisation runs: the Organizations name); may be null. */
+    private final String accountAlias;
     private List<QuarantineSweep.Outcome> lastSweep = List.of();
 
     public ReviewRunner(ReviewServices services, PolicySettings policy, BackupStore backups, Options options,
@@ -94,6 +96,13 @@ public final class ReviewRunner {
     /** @param heartbeat how often the wait for decisions says how long is left and who is undecided */
     public ReviewRunner(ReviewServices services, PolicySettings policy, BackupStore backups, Options options,
             Clock clock, Duration heartbeat) {
+        this(services, policy, backups, options, clock, heartbeat, null);
+    }
+
+    /** @param accountAlias the account's name, shown beside its id where Slack and Jira name users; may be null */
+    public ReviewRunner(ReviewServices services, PolicySettings policy, BackupStore backups, Options options,
+            Clock clock, Duration heartbeat, String accountAlias) {
+        this.accountAlias = accountAlias;
         this.heartbeat = heartbeat;
         this.services = services;
         this.policy = policy;
@@ -154,7 +163,7 @@ public final class ReviewRunner {
         ReviewSettings settings = new ReviewSettings(options.reviewId(), services.accountId(), options.slackChannel(),
                 options.approvers(), options.approvalTimeout(), null, null, options.regions(),
                 options.activityLookback(),
-                options.ticketFields(), options.doneStatus(), deletion);
+                options.ticketFields(), options.doneStatus(), deletion, accountAlias);
         ReviewWorkflow workflow = new ReviewWorkflow(ports, settings, gate, clock, new ApprovalWait(heartbeat, clock));
         // Held for the whole run: a second review started meanwhile on this state directory stops with a clear error
         // instead of resuming (or numbering) the same review.

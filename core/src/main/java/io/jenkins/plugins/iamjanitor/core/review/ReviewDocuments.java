@@ -20,8 +20,15 @@ public final class ReviewDocuments {
 
     /** The ticket as every IAM Janitor entry point files it (users table, approval record, labels). */
     public static ReviewTicket ticket(ReviewRecord record, Map<String, Object> fields, String buildUrl) {
+        return ticket(record, fields, buildUrl, null);
+    }
+
+    /** With the account's name (alias) beside its id in the summary and description; null for none. */
+    public static ReviewTicket ticket(ReviewRecord record, Map<String, Object> fields, String buildUrl,
+            String accountAlias) {
         return new ReviewTicketComposer().compose(new ReviewTicketComposer.Input(record.reviewId(),
-                record.accountId(), null, record.candidates(), notes(record), record.approval(), buildUrl, fields));
+                record.accountId(), accountAlias, record.candidates(), notes(record), record.approval(), buildUrl,
+                fields));
     }
 
     /** Why each user was flagged, and that a dry run deletes nothing, for the ticket's notes column. */

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param ticketFields     extra ticket fields (components, priority, assignee, custom fields)
  * @param doneStatus       the ticket status to move to once every approved user is handled, e.g. "Done"
  * @param deletion         dry-run and the per-review cap; the {@code UserDeleter} must be built with the same
+ * @param accountAlias     the account's name, shown beside its id in the approval request and the ticket (an AWS
+ *                         Organizations account name); may be null
  */
 public record ReviewSettings(
         String reviewId,
@@ -35,7 +37,8 @@ public record ReviewSettings(
         Duration activityLookback,
         Map<String, Object> ticketFields,
         String doneStatus,
-        DeletionSettings deletion) {
+        DeletionSettings deletion,
+        String accountAlias) {
 
     public static final Duration DEFAULT_LOOKBACK = Duration.ofDays(90);
 
@@ -49,6 +52,15 @@ public record ReviewSettings(
         ticketFields = ticketFields == null ? Map.of() : Map.copyOf(ticketFields);
         doneStatus = doneStatus == null || doneStatus.isBlank() ? "Done" : doneStatus;
         deletion = deletion == null ? DeletionSettings.defaults() : deletion;
+    }
+
+    /** Settings without an account alias. */
+    public ReviewSettings(String reviewId, String accountId, String approvalChannel, List<String> approvers,
+            Duration approvalTimeout, String message, String buildUrl, List<String> activityRegions,
+            Duration activityLookback, Map<String, Object> ticketFields, String doneStatus,
+            DeletionSettings deletion) {
+        this(reviewId, accountId, approvalChannel, approvers, approvalTimeout, message, buildUrl, activityRegions,
+                activityLookback, ticketFields, doneStatus, deletion, null);
     }
 
     public boolean dryRun() {

@@ -161,7 +161,7 @@ public final class ReviewWorkflow {
         }
         ApprovalRequest request = new ApprovalRequest(run.record.reviewId(), run.record.accountId(),
                 run.record.candidates(), settings.approvalChannel(), settings.approvers(), settings.message(),
-                settings.buildUrl(), null);
+                settings.buildUrl(), null, settings.accountAlias());
         ApprovalResumption resumable = ports.approvals() instanceof ApprovalResumption r ? r : null;
         // Each decision is saved as it arrives: a crash while waiting loses none of them.
         AutoCloseable following = resumable == null ? () -> { }
@@ -215,7 +215,7 @@ public final class ReviewWorkflow {
             return;
         }
         TicketRef ref = ports.tickets().openOrFind(ReviewDocuments.ticket(run.record, settings.ticketFields(),
-                settings.buildUrl()));
+                settings.buildUrl(), settings.accountAlias()));
         run.save(run.record.withTicket(ref, now()));
         run.progress.progress((ref.created() ? "Opened ticket " : "Reusing open ticket ") + ref.key()
                 + (ref.url() == null ? "" : " " + ref.url()) + ".");

@@ -65,7 +65,9 @@ public final class ReviewTicketComposer {
 
     public static String summary(Input input) {
         int n = input.candidates().size();
-        return "IAM Janitor: " + n + " inactive user" + (n == 1 ? "" : "s") + " in " + input.accountId();
+        return "IAM Janitor: " + n + " inactive user" + (n == 1 ? "" : "s") + " in " + input.accountId()
+                + (input.accountAlias() == null || input.accountAlias().isBlank() ? ""
+                        : " (" + input.accountAlias() + ")");
     }
 
     private Document description(Input input) {

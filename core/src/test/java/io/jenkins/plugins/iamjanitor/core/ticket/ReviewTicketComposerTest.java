@@ -54,6 +54,9 @@ class ReviewTicketComposerTest {
                 Map.of("alice", "exempt tag removed"), null, "https://jenkins/job/1/", null);
 
         Document doc = composer.compose(input).description();
+        // The account's alias beside its id: in the summary and where the description names the users' account.
+        assertThat(composer.compose(input).summary()).isEqualTo("IAM Janitor: 2 inactive users in 123456789012 (prod)");
+        assertThat(doc.blocks().get(0).toString()).contains("AWS account 123456789012 (prod)");
 
         Document.Table table = doc.blocks().stream().filter(Document.Table.class::isInstance)
                 .map(Document.Table.class::cast).findFirst().orElseThrow();

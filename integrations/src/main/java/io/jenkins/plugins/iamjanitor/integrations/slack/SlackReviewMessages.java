@@ -56,7 +56,7 @@ public final class SlackReviewMessages {
 
     public String fallbackText(ApprovalRequest request) {
         return "IAM Janitor: " + request.candidates().size() + " inactive IAM user(s) in account "
-                + request.accountId() + " need a decision";
+                + request.accountLabel() + " need a decision";
     }
 
     /**
@@ -72,10 +72,11 @@ public final class SlackReviewMessages {
                 .collect(Collectors.toMap(v -> v.user().userName(), Function.identity()));
         ArrayNode blocks = json.createArrayNode();
         if (page == 0) {
-            blocks.add(header("Inactive IAM users in account " + request.accountId()));
+            blocks.add(header("Inactive IAM users in account " + request.accountLabel()));
             blocks.add(section(intro(request)));
         } else {
-            blocks.add(context("Part " + (page + 1) + " of " + pages.size() + " of review " + esc(request.reviewId())));
+            blocks.add(context("Part " + (page + 1) + " of " + pages.size() + " of review " + esc(request.reviewId())
+                    + ", account " + esc(request.accountLabel())));
         }
         for (String name : pages.get(page)) {
             Verdict v = byName.get(name);

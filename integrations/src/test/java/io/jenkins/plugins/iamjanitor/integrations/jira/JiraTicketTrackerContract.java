@@ -84,7 +84,7 @@ abstract class JiraTicketTrackerContract {
         assertThat(ref.key()).isEqualTo("SEC-1");
         assertThat(ref.url()).isEqualTo(jira.baseUrl() + "/browse/SEC-1");
         JiraIssue issue = jira.issue("SEC-1").orElseThrow();
-        assertThat(issue.summary()).isEqualTo("IAM Janitor: 2 inactive users in " + ACCOUNT);
+        assertThat(issue.summary()).isEqualTo("IAM Janitor: 2 inactive users in " + ACCOUNT + " (sandbox)");
         assertThat(issue.issueType()).isEqualTo("Task");
         assertThat(issue.labels()).containsExactly("iam-janitor", ACCOUNT, "iam-janitor-review-rev-1",
                 "iam-janitor-user-alice", "iam-janitor-user-bob");
