@@ -6,7 +6,6 @@ import hudson.model.User;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionResult;
 import io.jenkins.plugins.iamjanitor.plugin.review.BuildReview;
 import io.jenkins.plugins.iamjanitor.plugin.review.ReviewScope;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -128,8 +127,10 @@ public final class IamDeleteUserStep extends Step {
             return configured;
         }
         boolean configuredRole = Objects.equals(s.roleArn(), configured.roleArn());
-        return new AwsTarget(s.awsCredentialsId(), s.region(), s.roleArn(),
-                configuredRole ? configured.externalId() : null);
+        // A role a policy file chose was recorded with its external id (issue 15).
+        String recordedExternalId = s.recorded() == null ? null : s.recorded().externalId();
+        return new AwsTarget(s.awsCredentialsId(), s.region(), s.roleArn(), recordedExternalId != null
+                ? recordedExternalId : configuredRole ? configured.externalId() : null);
     }
 
     /** Who approved the build's latest {@code input}, as Jenkins recorded it; null when nobody did. */
@@ -179,25 +180,17 @@ public final class IamDeleteUserStep extends Step {
             BuildReview review = BuildReview.resolve(run, step.review);
             AwsTarget target = target(review, services.defaults());
             authority.check(run.getParent().getFullName(), target,
-                    !Objects.equals(target.roleArn(), services.defaults().aws().roleArn()));
+                    !Objects.equals(target.roleArn(), StepPolicy.adminAws(services.defaults()).roleArn()));
             ApproverAction gate = gateApprover(run);
-            ReviewDeletion deletion = new ReviewDeletion(review, services, approvers, log);
+            ScopedSettings scoped = new ScopedSettings(review.scope(), services.defaults());
+            ReviewDeletion deletion = new ReviewDeletion(review, services, approvers.withApprovers(
+                    scoped.approvers()), log);
             String gateUser = gate == null ? null : gate.getUserId();
             User known = gateUser == null ? null : User.getById(gateUser, false);
             List<DeletionResult> results = deletion.run(named, step.dryRun, gateUser,
-                    known == null ? gateUser : known.getFullName(), backupDirectory(), target);
+                    known == null ? gateUser : known.getFullName(), scoped.backupPath(step.backupDir,
+                    services.artifactsDir(), review.getReviewId()), target);
             return deletion.result(results);
-        }
-
-        private Path backupDirectory() {
-            Path base = services.artifactsDir();
-            String dir = step.backupDir == null ? DEFAULT_BACKUP_DIR : step.backupDir;
-            Path p = Path.of(dir);
-            if (p.isAbsolute() || p.normalize().startsWith("..")) {
-                throw StepArguments.invalid("backupDir", "must be a relative path inside the build's artifacts, got "
-                        + dir);
-            }
-            return base.resolve(p).normalize();
         }
     }
 }
