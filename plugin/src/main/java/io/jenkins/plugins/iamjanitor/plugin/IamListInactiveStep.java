@@ -163,7 +163,7 @@ public final class IamListInactiveStep extends Step {
         private final transient Run<?, ?> run;
         private final transient JobAuthority authority;
         private final transient JobPolicyFiles files;
-        private final transient JanitorBlockPolicy block;
+        private final JanitorBlockPolicy block;
 
         Execution(IamListInactiveStep step, StepContext context, JanitorServices services, Run<?, ?> run,
                 JobAuthority authority, JobPolicyFiles files, JanitorBlockPolicy block) {
@@ -204,6 +204,7 @@ public final class IamListInactiveStep extends Step {
                     + target.region() + (target.roleArn() == null ? "" : ", role " + target.roleArn()) + ")");
             effective.exemptions().rules().forEach(r -> log.progress("  exempt: " + r));
             InactivityPolicy policy = new InactivityPolicy(settings, services.clock());
+            log.progress("  policy: " + scope.recorded().describe());
             ScanTarget.notes(effective).forEach(log::progress);
             ScanResult result = new InactivityScanner(services.iamDirectory(target), policy).scan(log);
             ScanTarget.checkAccount(effective, accountId(result));

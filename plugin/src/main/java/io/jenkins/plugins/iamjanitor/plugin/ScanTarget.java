@@ -46,6 +46,10 @@ final class ScanTarget {
             out.add("aws.profile " + policy.aws().profile() + " is not used in Jenkins: the AWS credentials come from"
                     + " the Credentials plugin (Manage Jenkins → System → IAM Janitor)");
         }
+        if (policy.jiraUrl() != null) {
+            out.add("jira.url " + policy.jiraUrl() + " is not used in Jenkins: tickets go to the Jira base URL of the"
+                    + " global configuration");
+        }
         if (policy.organization() != null || !policy.accounts().isEmpty()) {
             out.add("organization/accounts are not used by iamListInactive, which reviews one account: list the"
                     + " accounts with iamListAccounts and scan each with its own role");

@@ -102,7 +102,9 @@ class PolicyFileInJenkinsTest {
             assertThat(inIam(s, "frank.old") && inIam(s, "grace.stale")).isFalse();
             assertThat(inIam(s, "frank.old") || inIam(s, "grace.stale")).isTrue();
             assertThat(inIam(s, "sec.lead")).isTrue();
-            j.assertLogContains("cap 1 per review", b);
+            j.assertLogContains("policy: cap 1 per review; action delete; Slack approvers [U0SECLEAD], channel"
+                    + " #iam-policy; Jira project OPS", b);
+            j.assertLogContains("cap 1 per review; confirmed by alice", b);
             // The file's Jira project, with the exempt user's rule and reason on the ticket.
             JiraIssue issue = s.sandbox.jira().issue(r.ticket().key()).orElseThrow();
             assertThat(issue.projectKey()).isEqualTo("OPS");
