@@ -13,11 +13,14 @@ import hudson.model.Result;
 import io.jenkins.plugins.iamjanitor.core.deletion.DeletionStatus;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
 import io.jenkins.plugins.iamjanitor.plugin.IamJanitorConfiguration;
+import io.jenkins.plugins.iamjanitor.plugin.IamJanitorStep;
 import io.jenkins.plugins.iamjanitor.plugin.review.BuildReview;
 import io.jenkins.plugins.iamjanitor.sandbox.Scenario;
 import io.jenkins.plugins.iamjanitor.sandbox.jira.JiraIssue;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.jenkinsci.plugins.structs.describable.DescribableModel;
+import org.jenkinsci.plugins.structs.describable.DescribableParameter;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -141,6 +144,14 @@ class PolicyFileInJenkinsTest {
             assertThat(scope.exemptUsers()).contains("sec.*");
             assertThat(scope.recorded().maxDeletions()).isEqualTo(1);
             assertThat(scope.recorded().jiraProject()).isEqualTo("SEC");
+            // The block and its arguments have help in the Snippet Generator and the Steps Reference.
+            DescribableModel<?> model = DescribableModel.of(IamJanitorStep.class);
+            assertThat(model.getHelp()).contains("every <code>iamListInactive</code> inside the block");
+            assertThat(model.getParameters()).extracting(DescribableParameter::getName)
+                    .containsExactlyInAnyOrder("config", "configText");
+            for (DescribableParameter arg : model.getParameters()) {
+                assertThat(arg.getHelp()).as(arg.getName()).isNotBlank();
+            }
 
             // Each of these fails in one line before any AWS call.
             s.sandbox.iam().resetCallCounts();
