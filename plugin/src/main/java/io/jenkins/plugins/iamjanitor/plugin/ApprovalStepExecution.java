@@ -40,12 +40,14 @@ public final class ApprovalStepExecution extends JanitorStepExecution {
             int timeout = StepArguments.positive("timeoutMinutes", step.getTimeoutMinutes(),
                     SlackAskApprovalStep.DEFAULT_TIMEOUT_MINUTES, 30 * 24 * 60);
             IamJanitorConfiguration c = IamJanitorConfiguration.get();
-            JanitorDefaults defaults = services().defaults();
+            // Channel and approvers as recorded with the review's policy (issue 15); arguments only narrow.
+            ScopedSettings scoped = new ScopedSettings(review.scope(), services().defaults());
             ApprovalWait planned = ApprovalWait.plan(record.reviewId(),
-                    new ApprovalWait.Configured(c.getSlackBotTokenCredentialsId() != null, defaults.slackChannel(),
-                            defaults.approvers(), IamJanitorConfiguration.split(c.getJenkinsApprovers())),
-                    new ApprovalWait.Asked(step.getChannels(), step.getChannel(), step.getApprovers(),
-                            step.getJenkinsApprovers(), step.getMessage()),
+                    new ApprovalWait.Configured(c.getSlackBotTokenCredentialsId() != null, scoped.slackChannel(null),
+                            scoped.approvers(), IamJanitorConfiguration.split(c.getJenkinsApprovers())),
+                    new ApprovalWait.Asked(step.getChannels(), step.getChannel() == null ? null
+                            : scoped.slackChannel(step.getChannel()), step.getApprovers(), step.getJenkinsApprovers(),
+                            ExemptUsers.withMessage(step.getMessage(), record)),
                     services().buildUrl(), services().clock().instant().plus(Duration.ofMinutes(timeout)));
             if (record.candidates().isEmpty()) {
                 log.progress("Nothing to approve: the review has no flagged users");

@@ -24,6 +24,11 @@ record ApproverAuthority(List<String> approvers, List<String> jenkinsApprovers,
         this(approvers, List.of(), id -> List.of());
     }
 
+    /** The same authority with the Slack approvers recorded with the review (issue 15). */
+    ApproverAuthority withApprovers(List<String> recorded) {
+        return new ApproverAuthority(recorded, jenkinsApprovers, jenkinsGroupsOf);
+    }
+
     /** Why the decision does not count; null when it does. */
     String refusal(UserDecision d) {
         if (approvers.isEmpty() && jenkinsApprovers.isEmpty()) {

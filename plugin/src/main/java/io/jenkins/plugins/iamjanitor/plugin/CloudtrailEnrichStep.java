@@ -112,12 +112,12 @@ public final class CloudtrailEnrichStep extends Step {
                 log.progress("Review " + record.reviewId() + " already has its CloudTrail evidence");
                 return result(record);
             }
-            int days = StepArguments.positive("days", step.days, MAX_DAYS, MAX_DAYS);
+            // Look-back and regions as recorded with the review's policy (issue 15): regions are only added to.
+            ScopedSettings scoped = new ScopedSettings(review.scope(), services.defaults());
+            int days = scoped.cloudTrailDays(step.days, MAX_DAYS);
             AwsTarget target = IamDeleteUserStep.target(review, services.defaults());
             authority.check(run.getParent().getFullName(), target, false);
-            List<String> regions = step.regions != null ? StepArguments.strings("regions", step.regions)
-                    : List.of(target.region());
-            regions.forEach(r -> StepArguments.region("regions", r));
+            List<String> regions = scoped.cloudTrailRegions(step.regions, target.region());
             Instant since = services.clock().instant().minus(Duration.ofDays(days));
             log.progress("Looking up CloudTrail events of " + record.candidates().size() + " user(s) of review "
                     + record.reviewId() + " in " + regions + " for the last " + days + " days");
@@ -134,7 +134,7 @@ public final class CloudtrailEnrichStep extends Step {
             }
             if (record.ticket() != null) {
                 // Commented before the record is saved, as the CLI does: a crash in between repeats the comment.
-                services.ticketTracker(services.defaults().jiraProjectKey(), services.defaults().jiraIssueType())
+                services.ticketTracker(scoped.jiraProject(null), scoped.jiraIssueType(null))
                         .comment(record.ticket().key(), ReviewDocuments.evidence(withEvidence, now));
                 log.progress("Added the CloudTrail evidence to " + record.ticket().key());
             } else {

@@ -10,7 +10,6 @@ import io.jenkins.plugins.iamjanitor.core.quarantine.QuarantineSettings;
 import io.jenkins.plugins.iamjanitor.core.quarantine.RemediationAction;
 import io.jenkins.plugins.iamjanitor.plugin.review.BuildReview;
 import io.jenkins.plugins.iamjanitor.plugin.review.ReviewScope;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -125,10 +124,10 @@ public final class IamDeleteUserStep extends Step {
     }
 
     /**
-     * The policy the remediation ({@code action}, {@code deleteAfterDays}) comes from: today the global policy; once
-     * the review records its whole effective policy (#15), read it from {@code review.scope()} here, nowhere else.
+     * The global policy now: what a quarantine sweep runs with, and the remediation of a review recorded before the
+     * plugin recorded its whole policy (a newer review's own is read from its scope, {@link ReviewQuarantine}).
      */
-    static EffectivePolicy remediationPolicy(BuildReview review, JanitorDefaults defaults) {
+    static EffectivePolicy remediationPolicy(JanitorDefaults defaults) {
         try {
             return StepPolicy.global(defaults).effective();
         } catch (PolicyException e) {
@@ -167,8 +166,10 @@ public final class IamDeleteUserStep extends Step {
             return configured;
         }
         boolean configuredRole = Objects.equals(s.roleArn(), configured.roleArn());
-        return new AwsTarget(s.awsCredentialsId(), s.region(), s.roleArn(),
-                configuredRole ? configured.externalId() : null);
+        // A role a policy file chose was recorded with its external id (issue 15).
+        String recordedExternalId = s.recorded() == null ? null : s.recorded().externalId();
+        return new AwsTarget(s.awsCredentialsId(), s.region(), s.roleArn(), recordedExternalId != null
+                ? recordedExternalId : configuredRole ? configured.externalId() : null);
     }
 
     /** Who approved the build's latest {@code input}, as Jenkins recorded it; null when nobody did. */
@@ -216,7 +217,7 @@ public final class IamDeleteUserStep extends Step {
             List<String> named = step.user != null ? List.of(StepArguments.userName("user", step.user))
                     : step.users == null ? null : StepArguments.strings("users", step.users);
             BuildReview review = BuildReview.resolve(run, step.review);
-            QuarantineSettings remediation = ReviewQuarantine.settings(remediationPolicy(review, services.defaults()),
+            QuarantineSettings remediation = ReviewQuarantine.settings(review.scope(), services.defaults(),
                     step.action, step.deleteAfterDays);
             if (remediation.action() == RemediationAction.DELETE && step.deleteAfterDays != null) {
                 throw StepArguments.invalid("deleteAfterDays", "only a quarantine is deleted later; add action:"
@@ -224,9 +225,11 @@ public final class IamDeleteUserStep extends Step {
             }
             AwsTarget target = target(review, services.defaults());
             authority.check(run.getParent().getFullName(), target,
-                    !Objects.equals(target.roleArn(), services.defaults().aws().roleArn()));
+                    !Objects.equals(target.roleArn(), StepPolicy.adminAws(services.defaults()).roleArn()));
             ApproverAction gate = gateApprover(run);
-            ReviewDeletion deletion = new ReviewDeletion(review, services, approvers, log);
+            ScopedSettings scoped = new ScopedSettings(review.scope(), services.defaults());
+            ReviewDeletion deletion = new ReviewDeletion(review, services, approvers.withApprovers(
+                    scoped.approvers()), log);
             String gateUser = gate == null ? null : gate.getUserId();
             User known = gateUser == null ? null : User.getById(gateUser, false);
             ReviewQuarantine quarantine = remediation.action() == RemediationAction.QUARANTINE
@@ -234,21 +237,9 @@ public final class IamDeleteUserStep extends Step {
                             new QuarantineVault.Placement(run.getNumber(), target))
                     : null;
             List<DeletionResult> results = deletion.run(named, step.dryRun, gateUser,
-                    known == null ? gateUser : known.getFullName(), backupDirectory(review), target, quarantine);
+                    known == null ? gateUser : known.getFullName(), scoped.backupPath(step.backupDir,
+                    services.artifactsDir(), review.getReviewId(), review.getAccountId()), target, quarantine);
             return deletion.result(results);
-        }
-
-        private Path backupDirectory(BuildReview review) {
-            Path base = services.artifactsDir();
-            // A per-account review (one of several in the build) backs up into its own folder by default.
-            String dir = step.backupDir != null ? step.backupDir : review.getAccountId() == null ? DEFAULT_BACKUP_DIR
-                    : DEFAULT_BACKUP_DIR + "/" + review.getAccountId();
-            Path p = Path.of(dir);
-            if (p.isAbsolute() || p.normalize().startsWith("..")) {
-                throw StepArguments.invalid("backupDir", "must be a relative path inside the build's artifacts, got "
-                        + dir);
-            }
-            return base.resolve(p).normalize();
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.iamjanitor.plugin;
 
 import hudson.Extension;
+import hudson.FilePath;
 import hudson.model.Run;
 import io.jenkins.plugins.iamjanitor.core.config.EffectivePolicy;
 import io.jenkins.plugins.iamjanitor.core.policy.InactivityPolicy;
@@ -38,6 +39,7 @@ public final class IamListInactiveStep extends Step {
     private String roleArn;
     private String region;
     private String config;
+    private String configText;
 
     @DataBoundConstructor
     public IamListInactiveStep() {
@@ -119,17 +121,28 @@ public final class IamListInactiveStep extends Step {
         return config;
     }
 
-    /** The job's policy file as YAML text, e.g. {@code config: readFile('iam-janitor.yml')}. */
+    /** The job's policy file, a path in the workspace, e.g. {@code config: 'iam-janitor.yml'} (needs a node). */
     @DataBoundSetter
     public void setConfig(String config) {
         this.config = StepArguments.blankToNull(config);
+    }
+
+    public String getConfigText() {
+        return configText;
+    }
+
+    /** The job's policy file as YAML text, e.g. {@code configText: readFile('iam-janitor.yml')}. */
+    @DataBoundSetter
+    public void setConfigText(String configText) {
+        this.configText = StepArguments.blankToNull(configText);
     }
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
         Run<?, ?> run = context.get(Run.class);
         return new Execution(this, context, JenkinsJanitorServices.forRun(run), run,
-                JobAuthority.of(IamJanitorConfiguration.get()));
+                JobAuthority.of(IamJanitorConfiguration.get()), new JobPolicyFiles(context.get(FilePath.class)),
+                context.get(JanitorBlockPolicy.class));
     }
 
     @Extension
@@ -149,12 +162,16 @@ public final class IamListInactiveStep extends Step {
         private static final long serialVersionUID = 1L;
         private final transient Run<?, ?> run;
         private final transient JobAuthority authority;
+        private final transient JobPolicyFiles files;
+        private final JanitorBlockPolicy block;
 
         Execution(IamListInactiveStep step, StepContext context, JanitorServices services, Run<?, ?> run,
-                JobAuthority authority) {
+                JobAuthority authority, JobPolicyFiles files, JanitorBlockPolicy block) {
             super("iamListInactive", step, context, services);
             this.run = run;
             this.authority = authority;
+            this.files = files;
+            this.block = block;
         }
 
         @Override
@@ -166,16 +183,19 @@ public final class IamListInactiveStep extends Step {
             JanitorDefaults defaults = services.defaults();
             Integer days = step.days == null ? null : StepArguments.positive("days", step.days, defaults.days(),
                     3650);
-            // Global policy, then the job's config: text, then these arguments: each may only add or tighten.
-            EffectivePolicy effective = StepPolicy.effective(defaults, step.config, days,
+            // Global policy, then the job's files (iamJanitor blocks, config:), then these arguments: each may only
+            // add or tighten. Read and merged before any AWS call.
+            StepPolicy.Resolved resolved = StepPolicy.resolve(defaults, files.read(block, step.config,
+                    step.configText), days,
                     StepArguments.strings("exemptUsers", step.exemptUsers),
                     StepArguments.strings("exemptPaths", step.exemptPaths),
                     StepArguments.strings("exemptTags", step.exemptTags),
                     StepArguments.strings("exemptGroups", step.exemptGroups));
+            EffectivePolicy effective = resolved.policy();
             PolicySettings settings = effective.policySettings();
-            AwsTarget target = authority.target(run.getParent().getFullName(), step.awsCredentialsId, step.region,
-                    step.roleArn, defaults.aws());
-            ReviewScope scope = ReviewScope.of(target.credentialsId(), target.region(), target.roleArn(), settings);
+            AwsTarget target = ScanTarget.of(authority, run.getParent().getFullName(), step, resolved, defaults);
+            ReviewScope scope = ReviewScope.of(target.credentialsId(), target.region(), target.roleArn(), settings,
+                    resolved.record(target, defaults.aws(), effective.source()));
             // With a roleArn, one review per account: several may run in one build (the organisation fan-out).
             String account = step.roleArn == null ? null : BuildReview.accountOfRole(target.roleArn());
             String reviewId = account == null ? reviewId(run) : reviewId(run) + "-" + account;
@@ -184,7 +204,10 @@ public final class IamListInactiveStep extends Step {
                     + target.region() + (target.roleArn() == null ? "" : ", role " + target.roleArn()) + ")");
             effective.exemptions().rules().forEach(r -> log.progress("  exempt: " + r));
             InactivityPolicy policy = new InactivityPolicy(settings, services.clock());
+            log.progress("  policy: " + scope.recorded().describe());
+            ScanTarget.notes(effective).forEach(log::progress);
             ScanResult result = new InactivityScanner(services.iamDirectory(target), policy).scan(log);
+            ScanTarget.checkAccount(effective, accountId(result));
             Instant now = services.clock().instant();
             ReviewRecord record = ReviewRecord.start(reviewId, account != null ? account : accountId(result), true,
                     now)

@@ -77,7 +77,7 @@ public final class IamQuarantineSweepStep extends Step {
                     QuarantineVaults.reports(run.getParent(), vault),
                     (target, ownRole) -> authority.check(job, target, ownRole), backups, log);
             return vault.locked(() -> sweep.sweep(step.dryRun,
-                    IamDeleteUserStep.remediationPolicy(null, services.defaults())));
+                    IamDeleteUserStep.remediationPolicy(services.defaults())));
         }
     }
 }

@@ -110,12 +110,13 @@ public final class JiraCreateReviewTicketStep extends Step {
                 throw new IllegalArgumentException("review " + record.reviewId() + " flagged nobody: no ticket to"
                         + " open");
             }
-            JanitorDefaults defaults = services.defaults();
-            String project = step.projectKey != null ? step.projectKey : defaults.jiraProjectKey();
+            // Project and issue type as recorded with the review's policy (issue 15), unless the step chooses.
+            ScopedSettings scoped = new ScopedSettings(review.scope(), services.defaults());
+            String project = scoped.jiraProject(step.projectKey);
             if (project == null) {
                 throw StepArguments.invalid("projectKey", "no project key given and none configured");
             }
-            String type = step.issueType != null ? step.issueType : defaults.jiraIssueType();
+            String type = scoped.jiraIssueType(step.issueType);
             List<String> labels = StepArguments.strings("labels", step.labels);
             ReviewTicket ticket = ReviewTickets.compose(record, labels, services.buildUrl());
             log.progress("Opening the ticket of review " + record.reviewId() + " in Jira project " + project

@@ -44,14 +44,15 @@ final class JobQuarantineRelease {
                         + "; nothing to release"));
         QuarantineVault.Placement placement = vault.placement(record.reviewId()).orElseThrow(() ->
                 new IllegalArgumentException("review " + record.reviewId() + " has no recorded AWS target"));
-        AwsTarget configured = services.defaults().aws();
+        AwsTarget configured = StepPolicy.adminAws(services.defaults());
         AwsTarget target = JobQuarantineSweep.withExternalId(placement.target(), configured);
         authority.accept(target, !Objects.equals(target.roleArn(), configured.roleArn()));
         String id = record.reviewId();
         QuarantinePorts ports = new QuarantinePorts(services.iamDirectory(target), services.iamUserAdmin(target),
                 services.iamQuarantineAdmin(target), null, services.backupStore(vault.backupDir()),
                 vault.store(r -> r.reviewId().equals(id)), null, tickets(progress), services.notifier(), reports);
-        return new QuarantineRelease(ports, ReviewDeletion.DONE_STATUS, services.clock()).release(user, by, dryRun,
+        return new QuarantineRelease(ports, StepPolicy.global(services.defaults()).effective().jiraDoneStatus(),
+                services.clock()).release(user, by, dryRun,
                 null, progress);
     }
 

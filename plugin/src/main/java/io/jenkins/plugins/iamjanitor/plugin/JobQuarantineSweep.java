@@ -53,7 +53,8 @@ final class JobQuarantineSweep {
 
     Map<String, Object> sweep(boolean dryRun, EffectivePolicy policy) {
         JanitorDefaults defaults = services.defaults();
-        authority.accept(defaults.aws(), false);
+        AwsTarget admin = StepPolicy.adminAws(defaults);
+        authority.accept(admin, false);
         QuarantineSettings settings = ReviewQuarantine.settings(policy, null, null);
         List<ReviewRecord> pending = vault.pending();
         long users = pending.stream().flatMap(r -> r.deletions().stream())
@@ -70,8 +71,8 @@ final class JobQuarantineSweep {
         SweepCap capped = new SweepCap(defaults.maxDeletions());
         List<QuarantineSweep.Outcome> outcomes = new ArrayList<>();
         for (Map.Entry<Group, List<String>> g : groups.entrySet()) {
-            AwsTarget target = withExternalId(g.getKey().target(), defaults.aws());
-            authority.accept(target, !Objects.equals(target.roleArn(), defaults.aws().roleArn()));
+            AwsTarget target = withExternalId(g.getKey().target(), admin);
+            authority.accept(target, !Objects.equals(target.roleArn(), admin.roleArn()));
             Set<String> ids = Set.copyOf(g.getValue());
             UserDeleter deleter = new UserDeleter(services.iamDirectory(target), services.iamUserAdmin(target),
                     services.backupStore(backups), new InactivityPolicy(policy.policySettings(), services.clock()),
@@ -81,7 +82,7 @@ final class JobQuarantineSweep {
                     services.backupStore(vault.backupDir()), vault.store(r -> ids.contains(r.reviewId())), capped.around(ReviewPorts.deletion(deleter)),
                     tickets(), services.notifier(), reports);
             outcomes.addAll(new QuarantineSweep(ports, settings, g.getKey().accountId(), dryRun,
-                    ReviewDeletion.DONE_STATUS, services.clock()).sweep(log));
+                    policy.jiraDoneStatus(), services.clock()).sweep(log));
         }
         return result(outcomes, capped.planned(), dryRun);
     }

@@ -34,12 +34,11 @@ import java.util.Optional;
  * call in the build and across a restart.
  */
 final class ReviewDeletion {
-    static final String DONE_STATUS = "Done";
-
     private final BuildReview review;
     private final JanitorServices services;
     private final ApproverAuthority approvers;
     private final BuildLog log;
+    private final ScopedSettings settings;
     private ReviewQuarantine quarantine;
 
     ReviewDeletion(BuildReview review, JanitorServices services, ApproverAuthority approvers, BuildLog log) {
@@ -47,6 +46,7 @@ final class ReviewDeletion {
         this.services = services;
         this.approvers = approvers;
         this.log = log;
+        this.settings = new ScopedSettings(review.scope(), services.defaults());
     }
 
     List<DeletionResult> run(List<String> named, boolean dryRun, String gateUserId, String gateUserName, Path backups,
@@ -97,7 +97,7 @@ final class ReviewDeletion {
             String verb = quarantine == null ? "Deleting" : "Quarantining";
             log.progress((dryRun ? "DRY RUN: planning (" + verb.toLowerCase(Locale.ROOT) + ")" : verb) + " "
                     + targets.size() + " approved user(s) of"
-                    + " review " + id + "; backups in " + backups + "; cap " + services.defaults().maxDeletions()
+                    + " review " + id + "; backups in " + backups + "; cap " + settings.maxDeletions()
                     + " per review" + (gateUserId == null ? "" : "; confirmed by " + gateUserId));
         }
         List<DeletionResult> results = new ArrayList<>();
@@ -161,7 +161,7 @@ final class ReviewDeletion {
             log.progress("  " + user + ": already " + done.get().status() + " earlier in this build");
             return done.get();
         }
-        int max = services.defaults().maxDeletions();
+        int max = settings.maxDeletions();
         DeletionResult result = ReviewStages.keptByCloudTrail(r, user)
                 .or(() -> ReviewStages.overCap(r, user, max))
                 .orElseGet(() -> delete(r, user, dryRun, backups, target, max));
@@ -221,8 +221,8 @@ final class ReviewDeletion {
             return;
         }
         try {
-            ReviewStages.closeTicket(deleted, services.ticketTracker(services.defaults().jiraProjectKey(),
-                    services.defaults().jiraIssueType()), DONE_STATUS, next -> review.update(x -> next), log,
+            ReviewStages.closeTicket(deleted, services.ticketTracker(settings.jiraProject(null),
+                    settings.jiraIssueType(null)), settings.jiraDoneStatus(), next -> review.update(x -> next), log,
                     () -> services.clock().instant());
         } catch (ServiceException e) {
             // The deletions are done and recorded; the ticket can be updated by hand.

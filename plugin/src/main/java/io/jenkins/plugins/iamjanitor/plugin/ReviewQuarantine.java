@@ -15,6 +15,7 @@ import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewStages;
 import io.jenkins.plugins.iamjanitor.core.review.UserStage;
 import io.jenkins.plugins.iamjanitor.plugin.review.BuildReview;
+import io.jenkins.plugins.iamjanitor.plugin.review.ReviewScope;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -27,10 +28,23 @@ import java.util.Locale;
 record ReviewQuarantine(QuarantineSettings settings, QuarantineVault vault, QuarantineVault.Placement placement) {
 
     /**
-     * The remediation a step runs with: the policy's {@code action}/{@code deleteAfterDays} (today the global policy;
-     * the review's recorded policy once #15 records it, by changing the caller's argument only), overridden by the
-     * step's arguments in the safe direction only. A job may quarantine where the policy deletes, and wait longer; it
-     * may not delete where the policy quarantines, nor delete sooner than the policy says.
+     * The remediation {@code iamDeleteUser} runs with: the {@code action}/{@code deleteAfterDays} recorded with the
+     * review (reviews recorded before the plugin recorded its policy: the global policy now), overridden by the step's
+     * arguments in the safe direction only (see {@link #settings(EffectivePolicy, String, Integer)}).
+     */
+    static QuarantineSettings settings(ReviewScope scope, JanitorDefaults defaults, String action, Integer afterDays) {
+        if (scope == null || scope.recorded() == null) {
+            return settings(IamDeleteUserStep.remediationPolicy(defaults), action, afterDays);
+        }
+        ReviewScope.Remediation recorded = scope.remediation();
+        return settings(recorded.quarantine(), recorded.deleteAfterDays(), scope.recorded().cloudTrailRegions(),
+                "the policy recorded with review, from " + scope.recorded().source(), action, afterDays);
+    }
+
+    /**
+     * The remediation of the policy in force, overridden by the step's arguments in the safe direction only. A job
+     * may quarantine where the policy deletes, and wait longer; it may not delete where the policy quarantines, nor
+     * delete sooner than the policy says.
      *
      * @param policy     the policy in force (never null)
      * @param action     the step's {@code action}, null when not given
@@ -38,8 +52,13 @@ record ReviewQuarantine(QuarantineSettings settings, QuarantineVault vault, Quar
      * @throws IllegalArgumentException one line naming the refused argument
      */
     static QuarantineSettings settings(EffectivePolicy policy, String action, Integer afterDays) {
-        RemediationAction byPolicy = policy.action() == PolicyFile.Action.quarantine ? RemediationAction.QUARANTINE
-                : RemediationAction.DELETE;
+        return settings(policy.action() == PolicyFile.Action.quarantine, policy.deleteAfterDays(),
+                policy.cloudTrailRegions(), policy.source(), action, afterDays);
+    }
+
+    private static QuarantineSettings settings(boolean policyQuarantines, Integer byPolicyDays,
+            List<String> trailRegions, String source, String action, Integer afterDays) {
+        RemediationAction byPolicy = policyQuarantines ? RemediationAction.QUARANTINE : RemediationAction.DELETE;
         RemediationAction chosen = byPolicy;
         if (action != null) {
             try {
@@ -48,23 +67,22 @@ record ReviewQuarantine(QuarantineSettings settings, QuarantineVault vault, Quar
                 throw StepArguments.invalid("action", e.getMessage());
             }
             if (byPolicy == RemediationAction.QUARANTINE && chosen == RemediationAction.DELETE) {
-                throw StepArguments.invalid("action", "the policy (" + policy.source() + ") quarantines first;"
+                throw StepArguments.invalid("action", "the policy (" + source + ") quarantines first;"
                         + " a job may not delete directly (remove the argument, or use action: 'quarantine')");
             }
         }
-        Integer byPolicyDays = policy.deleteAfterDays();
         int days = byPolicyDays == null ? QuarantineSettings.DEFAULT_DELETE_AFTER_DAYS : byPolicyDays;
         if (afterDays != null) {
             if (afterDays < 1) {
                 throw StepArguments.invalid("deleteAfterDays", "must be at least 1, got " + afterDays);
             }
             if (byPolicyDays != null && afterDays < byPolicyDays) {
-                throw StepArguments.invalid("deleteAfterDays", "the policy (" + policy.source() + ") waits "
+                throw StepArguments.invalid("deleteAfterDays", "the policy (" + source + ") waits "
                         + byPolicyDays + " days; a job may wait longer, not shorter (got " + afterDays + ")");
             }
             days = afterDays;
         }
-        List<String> regions = policy.cloudTrailRegions().stream().filter(r -> !r.equals("us-east-1")).toList();
+        List<String> regions = trailRegions.stream().filter(r -> !r.equals("us-east-1")).toList();
         return new QuarantineSettings(chosen, days, regions);
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.iamjanitor.plugin;
 
+import io.jenkins.plugins.iamjanitor.core.doc.Document;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewDocuments;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
 import io.jenkins.plugins.iamjanitor.core.ticket.ReviewTicket;
@@ -26,8 +27,11 @@ final class ReviewTickets {
         ReviewTicket composed = ReviewDocuments.ticket(executing, Map.of(), buildUrl);
         Set<String> labels = new LinkedHashSet<>(composed.labels());
         labels.addAll(extraLabels);
+        // The exempt users with their rule and reason (issue 15), after the users under review.
+        Document description = Document.builder().append(composed.description())
+                .append(ExemptUsers.section(record)).build();
         return new ReviewTicket(composed.reviewId(), composed.accountId(), composed.userNames(), composed.summary(),
-                composed.description(), List.copyOf(labels), composed.fields());
+                description, List.copyOf(labels), composed.fields());
     }
 
     /** The account id in the first user ARN that carries one; null when none does. */

@@ -26,6 +26,8 @@ public final class ReviewScope {
     private Integer gracePeriodDays;
     private Boolean unknownActivityBlocks;
     private TreeMap<String, String> exemptionReasons;
+    // The rest of the effective policy (cap, approvers, Slack, Jira, CloudTrail, backups, action); null before.
+    private RecordedPolicy recorded;
 
     public ReviewScope(String awsCredentialsId, String region, String roleArn, int days, List<String> exemptUsers,
             List<String> exemptPaths, List<String> exemptTags, List<String> exemptGroups) {
@@ -48,6 +50,35 @@ public final class ReviewScope {
         scope.unknownActivityBlocks = policy.unknownActivityBlocks();
         scope.exemptionReasons = new TreeMap<>(e.reasons());
         return scope;
+    }
+
+    /** Like {@link #of(String, String, String, PolicySettings)}, with the rest of the effective policy. */
+    public static ReviewScope of(String awsCredentialsId, String region, String roleArn, PolicySettings policy,
+            RecordedPolicy recorded) {
+        ReviewScope scope = of(awsCredentialsId, region, roleArn, policy);
+        scope.recorded = recorded;
+        return scope;
+    }
+
+    /** The rest of the effective policy; null for a review recorded before the plugin recorded it. */
+    public RecordedPolicy recorded() {
+        return recorded;
+    }
+
+    /**
+     * What to do with approved users: {@code delete} (also for reviews recorded before the policy said) or
+     * {@code quarantine}, with the days a quarantined user waits (null: the quarantine feature's default).
+     */
+    public Remediation remediation() {
+        return recorded == null || recorded.action() == null ? new Remediation("delete", null)
+                : new Remediation(recorded.action(), recorded.deleteAfterDays());
+    }
+
+    /** The policy's {@code action} and {@code deleteAfterDays}, as recorded with the review. */
+    public record Remediation(String action, Integer deleteAfterDays) {
+        public boolean quarantine() {
+            return "quarantine".equals(action);
+        }
     }
 
     /** The policy the scan used, for the live re-check before a deletion. */
@@ -99,6 +130,7 @@ public final class ReviewScope {
                 + "; exempt users " + exemptUsers + ", paths " + exemptPaths
                 + ", tags " + exemptTags + ", groups " + exemptGroups + "; region " + region
                 + (roleArn == null ? "" : ", role " + roleArn)
-                + (exemptionReasons == null || exemptionReasons.isEmpty() ? "" : "; reasons " + exemptionReasons);
+                + (exemptionReasons == null || exemptionReasons.isEmpty() ? "" : "; reasons " + exemptionReasons)
+                + (recorded == null ? "" : "; " + recorded.describe());
     }
 }

@@ -85,7 +85,7 @@ class IamListInactiveInJenkinsTest {
     }
 
     /**
-     * The global policy file (text area) and a job's {@code config:} text: a reasoned global exemption spares its
+     * The global policy file (text area) and a job's {@code configText:}: a reasoned global exemption spares its
      * user and the review says so; a job may add or tighten but not weaken (one line); an invalid global file is
      * refused by the field check and by saving, with line and column.
      */
@@ -96,7 +96,7 @@ class IamListInactiveInJenkinsTest {
         config.setPolicyYaml(global);
         // The job's file raises the threshold and lists no user exemptions: the global one still holds.
         p.setDefinition(new CpsFlowDefinition("""
-                def r = iamListInactive(config: 'thresholdDays: 25\\nexemptions:\\n  users: []\\n', days: 30)
+                def r = iamListInactive(configText: 'thresholdDays: 25\\nexemptions:\\n  users: []\\n', days: 30)
                 echo "flagged=${r.flagged}"
                 """, true));
         WorkflowRun b = j.buildAndAssertSuccess(p);
@@ -112,7 +112,7 @@ class IamListInactiveInJenkinsTest {
 
         // Weakening the global policy (threshold below 21, unknown activity ignored) fails the build in one line.
         p.setDefinition(new CpsFlowDefinition(
-                "iamListInactive(config: 'thresholdDays: 7\\nunknownActivity: ignore\\n')", true));
+                "iamListInactive(configText: 'thresholdDays: 7\\nunknownActivity: ignore\\n')", true));
         WorkflowRun weak = j.buildAndAssertStatus(hudson.model.Result.FAILURE, p);
         j.assertLogContains("iamListInactive: policy refused: 2 problems: config: thresholdDays: 7 would weaken the"
                 + " global policy (thresholdDays: 21 in global configuration)", weak);
