@@ -38,7 +38,7 @@ record ReviewQuarantine(QuarantineSettings settings, QuarantineVault vault, Quar
         }
         ReviewScope.Remediation recorded = scope.remediation();
         return settings(recorded.quarantine(), recorded.deleteAfterDays(), scope.recorded().cloudTrailRegions(),
-                "the policy recorded with review, from " + scope.recorded().source(), action, afterDays);
+                "recorded with the review from " + scope.recorded().source(), action, afterDays);
     }
 
     /**

@@ -89,8 +89,9 @@ class QuarantineInJenkinsTest {
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         ReviewFixtures.approveAs(b, "Gate", "alice");
         s.j.assertBuildStatusSuccess(s.j.waitForCompletion(b));
-        s.j.assertLogContains("REFUSED iamDeleteUser: invalid argument 'action': the policy (global configuration)"
-                + " quarantines first", b);
+        s.j.assertLogContains("REFUSED iamDeleteUser: invalid argument 'action': the policy (recorded with the review from"
+                + " global configuration", b);
+        s.j.assertLogContains("quarantines first; a job may not delete directly", b);
         s.j.assertLogContains("action=quarantine quarantined=" + List.of(approved).stream().sorted().toList()
                 + " deleted=[]", b);
         s.j.assertLogContains("STAGE flagged → approved → quarantined since ", b);
