@@ -114,7 +114,8 @@ class SampleJenkinsfileTest {
             ReviewRecord trial = record(dry);
             assertThat(trial.dryRun()).isTrue();
             assertThat(trial.deletionFor(ZED).orElseThrow().status()).isEqualTo(DeletionStatus.PLANNED);
-            j.assertLogContains("(dry run, confirmed by alice): deleted [], planned [" + ZED + "]", dry);
+            j.assertLogContains("(dry run, confirmed by alice): deleted [], quarantined [], planned [" + ZED + "]", dry);
+            j.assertLogContains("Quarantine sweep (dry run): deleted [], would delete []", dry);
             assertThat(s.sandbox.jira().issue(trial.ticket().key()).orElseThrow().status()).isNotEqualTo("Done");
         }
     }
