@@ -22,6 +22,11 @@ import org.springframework.security.core.GrantedAuthority;
  * job must be allowed to use the AWS identity. The release is recorded as {@code jenkins:<user id>}.
  */
 public final class QuarantineSection {
+    // A release from the page has no build log: its progress goes to the Jenkins system log (the outcome is recorded
+    // on the review, its ticket and Slack).
+    private static final java.util.logging.Logger LOGGER =
+            java.util.logging.Logger.getLogger(QuarantineSection.class.getName());
+
     private final BuildReview review;
     private final ReviewRecord record;
 
@@ -115,7 +120,8 @@ public final class QuarantineSection {
                     QuarantineVaults.reports(run.getParent(), vault),
                     (target, ownRole) -> authority.check(job, target, ownRole));
             Optional<Object> done = vault.tryLocked(10, () -> release.release(user, review.getReviewId(),
-                    "jenkins:" + me.getId(), false, line -> { }));
+                    "jenkins:" + me.getId(), false, line -> LOGGER.info(() -> "Release by " + me.getId() + " in "
+                            + job + ": " + line)));
             return done.isPresent() ? HttpResponses.redirectTo(".")
                     : HttpResponses.errorWithoutStack(409, "A quarantine sweep or release of this job is running;"
                             + " try again when it ends.");
