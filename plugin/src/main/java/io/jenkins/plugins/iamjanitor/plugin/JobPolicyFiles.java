@@ -57,6 +57,10 @@ final class JobPolicyFiles {
             throw StepArguments.invalid(argument, "'" + path + "' must be a path inside the workspace");
         }
         FilePath file = workspace.child(path);
+        // A symbolic link out of the workspace (on the built-in node: to controller files) is not a policy file.
+        if (file.exists() && !workspace.isDescendant(path)) {
+            throw StepArguments.invalid(argument, "'" + path + "' leads out of the workspace (a symbolic link?)");
+        }
         if (!file.exists() || file.isDirectory()) {
             throw new IllegalArgumentException(argument + ": '" + path + "' not found in the workspace "
                     + workspace.getRemote() + " (check it out first, e.g. checkout scm)");

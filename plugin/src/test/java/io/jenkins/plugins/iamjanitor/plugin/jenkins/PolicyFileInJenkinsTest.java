@@ -173,6 +173,16 @@ class PolicyFileInJenkinsTest {
                     + " 'missing.yml' not found in the workspace");
             refused(j, "both", "iamListInactive(config: 'a.yml', configText: 'thresholdDays: 30')",
                     "give either config (a file in the workspace) or configText (YAML text), not both");
+            // A symbolic link in the workspace leading out of it (here: to a file of the controller) is not read.
+            WorkflowJob link = j.createProject(WorkflowJob.class, "link");
+            hudson.FilePath ws = j.jenkins.getWorkspaceFor(link);
+            ws.mkdirs();
+            java.nio.file.Path outside = java.nio.file.Files.createTempFile("outside", ".yml");
+            java.nio.file.Files.writeString(outside, "thresholdDays: 30\n");
+            java.nio.file.Files.createSymbolicLink(java.nio.file.Path.of(ws.getRemote(), "evil.yml"), outside);
+            link.setDefinition(new CpsFlowDefinition("node { iamListInactive(config: 'evil.yml') }", true));
+            j.assertLogContains("'evil.yml' leads out of the workspace",
+                    j.buildAndAssertStatus(Result.FAILURE, link));
             assertThat(s.sandbox.iam().callCounts().values().stream().mapToInt(Integer::intValue).sum())
                     .as("IAM calls of the refused builds").isZero();
         }
