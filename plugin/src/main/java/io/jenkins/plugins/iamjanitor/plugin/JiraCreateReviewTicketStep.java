@@ -117,7 +117,7 @@ public final class JiraCreateReviewTicketStep extends Step {
             }
             String type = step.issueType != null ? step.issueType : defaults.jiraIssueType();
             List<String> labels = StepArguments.strings("labels", step.labels);
-            ReviewTicket ticket = ReviewTickets.compose(record, labels, services.buildUrl());
+            ReviewTicket ticket = ReviewTickets.compose(record, labels, services.buildUrl(), review.accountAlias());
             log.progress("Opening the ticket of review " + record.reviewId() + " in Jira project " + project
                     + " for " + ticket.userNames());
             TicketRef ref = services.ticketTracker(project, type).openOrFind(ticket);
