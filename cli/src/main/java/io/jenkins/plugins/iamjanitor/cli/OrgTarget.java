@@ -155,6 +155,11 @@ final class OrgTarget implements AutoCloseable {
         return scenario;
     }
 
+    /** The account the run's own credentials belong to (management or delegated administrator): STS, no permission. */
+    String runAccount() {
+        return clients.sts().getCallerIdentity().account();
+    }
+
     boolean sandboxed() {
         return sandbox != null;
     }

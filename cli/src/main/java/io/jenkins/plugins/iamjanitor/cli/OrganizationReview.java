@@ -13,6 +13,7 @@ import io.jenkins.plugins.iamjanitor.core.org.OrganizationRun;
 import io.jenkins.plugins.iamjanitor.core.org.OrganizationRunner;
 import io.jenkins.plugins.iamjanitor.core.policy.PolicySettings;
 import io.jenkins.plugins.iamjanitor.core.port.ProgressListener;
+import io.jenkins.plugins.iamjanitor.core.port.TicketTracker;
 import io.jenkins.plugins.iamjanitor.core.quarantine.QuarantineSettings;
 import io.jenkins.plugins.iamjanitor.core.review.ApprovalWait;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewObserver;
@@ -119,10 +120,45 @@ final class OrganizationReview {
                         }
                     }, progress);
             print(out, run, summaries);
+            boolean umbrellaFiled = run.outcomes().isEmpty() || umbrella(out, org, shared, run, progress);
             if (!run.failures().isEmpty()) {
                 return OrganizationScan.SOME_ACCOUNTS_FAILED;
             }
-            return codes.values().stream().anyMatch(c -> c != 0) ? IamJanitorCli.FAILURE : IamJanitorCli.OK;
+            return !umbrellaFiled || codes.values().stream().anyMatch(c -> c != 0) ? IamJanitorCli.FAILURE
+                    : IamJanitorCli.OK;
+        }
+    }
+
+    /**
+     * Files the run's umbrella ticket and links the account tickets to it; a failure is reported, not thrown: every
+     * account's own review is already recorded and ticketed.
+     */
+    private boolean umbrella(PrintWriter out, OrgTarget org, ReviewServices shared, OrganizationRun<ReviewRecord> run,
+            ProgressListener progress) {
+        out.println();
+        try {
+            TicketTracker tracker = shared != null ? shared.tickets() : LiveReviewServices.tickets(System.getenv(),
+                    policy.jiraUrl(), policy.jiraProject(), policy.jiraIssueType(), progress);
+            OrganizationTicket.Filed filed = new OrganizationTicket(tracker, clock)
+                    .file(org.runAccount(), OrganizationTicket.rows(run));
+            out.println("Umbrella ticket: " + filed.umbrella().key() + (filed.umbrella().created() ? " (created)"
+                    : " (found again, commented)") + (filed.umbrella().url() == null ? ""
+                    : " " + filed.umbrella().url()) + "; linked " + (filed.linked().isEmpty() ? "none new"
+                    : String.join(", ", filed.linked())));
+            if (shared instanceof SandboxReviewServices s) {
+                // What the Jira sandbox now holds: every ticket linked to the umbrella.
+                out.println("  Jira: " + filed.umbrella().key() + " links " + s.sandbox().jira().links().stream()
+                        .filter(l -> l.outwardKey().equals(filed.umbrella().key())).map(l -> l.inwardKey())
+                        .sorted().toList());
+            }
+            filed.failures().forEach(f -> out.println("  warning: not linked: " + f));
+            out.flush();
+            return filed.failures().isEmpty();
+        } catch (RuntimeException e) {
+            out.println("Umbrella ticket: FAILED: " + e.getMessage()
+                    + " (each account's review and ticket stand; re-run to file it)");
+            out.flush();
+            return false;
         }
     }
 

@@ -25,7 +25,10 @@ class OrganizationReviewCliTest {
                 .containsPattern("\\n333333333333 +prod-web +OK +[A-Z]+-\\d+ +1 +1 +completed")
                 .containsPattern("\\n444444444444 +dev-sandbox +FAILED .*STS AssumeRole failed \\(AccessDenied\\)")
                 .containsPattern("\\n555555555555 +closed-project +SKIPPED .*SUSPENDED")
-                .contains("== 333333333333 (prod-web) ==", "web.old-contractor: DELETED");
+                .contains("== 333333333333 (prod-web) ==", "web.old-contractor: DELETED")
+                // One umbrella ticket for the run, the two accounts' tickets linked to it in the Jira sandbox.
+                .containsPattern("\\nUmbrella ticket: ([A-Z]+-\\d+) \\(created\\) \\S+; linked [A-Z]+-\\d+,"
+                        + " [A-Z]+-\\d+\\n  Jira: \\1 links \\[[A-Z]+-\\d+, [A-Z]+-\\d+\\]\\n");
         // Each account's review keeps its own record (and its own state-directory lock) and its own backups.
         for (String account : new String[] {"222222222222", "333333333333"}) {
             try (Stream<Path> records = Files.list(dir.resolve("s").resolve(account))) {

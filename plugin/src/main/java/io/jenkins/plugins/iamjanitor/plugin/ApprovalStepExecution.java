@@ -88,7 +88,7 @@ public final class ApprovalStepExecution extends JanitorStepExecution {
             try {
                 ReviewRecord record = review().record();
                 ApprovalHandle handle = services().approvalChannel().post(w.request(record.accountId(),
-                        record.candidates()));
+                        review().accountAlias(), record.candidates()));
                 synchronized (this) {
                     w.posted(handle);
                 }
@@ -206,7 +206,8 @@ public final class ApprovalStepExecution extends JanitorStepExecution {
                 List<UserDecision> kept = record.approval() == null ? List.of() : record.approval().decisions();
                 // Slack's own decisions re-open the review (they carry its channel label); the page's are added after.
                 slackQuietly(() -> {
-                    services().reviews().resume(w.request(record.accountId(), record.candidates()), w.handle(),
+                    services().reviews().resume(w.request(record.accountId(), review().accountAlias(),
+                            record.candidates()), w.handle(),
                             kept.stream().filter(d -> !JenkinsApprover.CHANNEL.equals(d.channel())).toList());
                     kept.stream().filter(d -> JenkinsApprover.CHANNEL.equals(d.channel()))
                             .forEach(d -> services().reviews().recordElsewhere(w.reviewId(), d));

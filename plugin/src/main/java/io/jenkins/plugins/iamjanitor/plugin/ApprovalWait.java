@@ -117,8 +117,13 @@ final class ApprovalWait implements Serializable {
     }
 
     ApprovalRequest request(String accountId, List<Verdict> candidates) {
+        return request(accountId, null, candidates);
+    }
+
+    /** @param accountAlias the alias the scan read from IAM (the review's record), shown beside the id; may be null */
+    ApprovalRequest request(String accountId, String accountAlias, List<Verdict> candidates) {
         return new ApprovalRequest(reviewId, accountId, candidates, slackChannel, slackApprovers, message, buildUrl,
-                null);
+                null, accountAlias);
     }
 
     void posted(ApprovalHandle handle) {

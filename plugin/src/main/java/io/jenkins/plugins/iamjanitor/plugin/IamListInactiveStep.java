@@ -12,6 +12,7 @@ import io.jenkins.plugins.iamjanitor.core.scan.ScanResult;
 import io.jenkins.plugins.iamjanitor.core.review.ReviewRecord;
 import io.jenkins.plugins.iamjanitor.core.review.ScanSummary;
 import io.jenkins.plugins.iamjanitor.plugin.review.BuildReview;
+import io.jenkins.plugins.iamjanitor.core.port.IamDirectory;
 import io.jenkins.plugins.iamjanitor.plugin.review.ReviewScope;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -206,8 +207,10 @@ public final class IamListInactiveStep extends Step {
             InactivityPolicy policy = new InactivityPolicy(settings, services.clock());
             log.progress("  policy: " + scope.recorded().describe());
             ScanTarget.notes(effective).forEach(log::progress);
-            ScanResult result = new InactivityScanner(services.iamDirectory(target), policy).scan(log);
+            IamDirectory directory = services.iamDirectory(target);
+            ScanResult result = new InactivityScanner(directory, policy).scan(log);
             ScanTarget.checkAccount(effective, accountId(result));
+            scope.withAccountAlias(accountAlias(directory, log));
             Instant now = services.clock().instant();
             ReviewRecord record = ReviewRecord.start(reviewId, account != null ? account : accountId(result), true,
                     now)
@@ -227,6 +230,23 @@ public final class IamListInactiveStep extends Step {
             out.put("scanned", result.verdicts().size());
             out.put("flagged", users.size());
             return out;
+        }
+
+        /**
+         * The account's alias from IAM itself, in the account the scan ran in (one call): the only name the review
+         * puts beside the id, so a script cannot mislabel an account to an approver. Unreadable is a warning.
+         */
+        private static String accountAlias(IamDirectory directory, BuildLog log) {
+            try {
+                String alias = directory.accountAlias().orElse(null);
+                log.progress(alias == null ? "The account has no IAM account alias: it is named by its id"
+                        : "Account alias (IAM): " + alias);
+                return alias;
+            } catch (RuntimeException e) {
+                log.progress("Warning: the account alias could not be read (" + e.getMessage() + "); the account"
+                        + " is named by its id. Grant iam:ListAccountAliases (docs/aws.md) to show it.");
+                return null;
+            }
         }
 
         /** Unique per build and safe as a file name: the job's full name and the build number. */

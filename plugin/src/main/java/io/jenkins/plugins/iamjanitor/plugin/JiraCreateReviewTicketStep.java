@@ -118,7 +118,7 @@ public final class JiraCreateReviewTicketStep extends Step {
             }
             String type = scoped.jiraIssueType(step.issueType);
             List<String> labels = StepArguments.strings("labels", step.labels);
-            ReviewTicket ticket = ReviewTickets.compose(record, labels, services.buildUrl());
+            ReviewTicket ticket = ReviewTickets.compose(record, labels, services.buildUrl(), review.accountAlias());
             log.progress("Opening the ticket of review " + record.reviewId() + " in Jira project " + project
                     + " for " + ticket.userNames());
             TicketRef ref = services.ticketTracker(project, type).openOrFind(ticket);

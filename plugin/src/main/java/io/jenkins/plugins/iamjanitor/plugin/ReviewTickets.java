@@ -19,12 +19,17 @@ final class ReviewTickets {
      * build deletes for real is decided later, at the gate, and the outcome comment says what happened.
      */
     static ReviewTicket compose(ReviewRecord record, List<String> extraLabels, String buildUrl) {
+        return compose(record, extraLabels, buildUrl, null);
+    }
+
+    /** With the account's alias (read from IAM by the scan) beside its id in the summary and description. */
+    static ReviewTicket compose(ReviewRecord record, List<String> extraLabels, String buildUrl, String accountAlias) {
         ReviewRecord executing = new ReviewRecord(record.reviewId(), record.accountId(), false, record.status(),
                 record.stage(), record.startedAt(), record.updatedAt(), record.finishedAt(), record.scan(),
                 record.candidates(), record.approvalHandle(), record.approval(), record.ticket(), record.evidence(),
                 record.gate(), record.deletions(), record.reports(), record.notes(), record.intents(),
                 record.decisionsSoFar());
-        ReviewTicket composed = ReviewDocuments.ticket(executing, Map.of(), buildUrl);
+        ReviewTicket composed = ReviewDocuments.ticket(executing, Map.of(), buildUrl, accountAlias);
         Set<String> labels = new LinkedHashSet<>(composed.labels());
         labels.addAll(extraLabels);
         // The exempt users with their rule and reason (issue 15), after the users under review.

@@ -105,13 +105,8 @@ public final class LiveReviewServices implements ReviewServices {
         approvals = slack.connect(Duration.ofSeconds(30)).approvals();
         notifier = slack.notifier(null);
 
-        URI jira = URI.create(config.jiraUrl());
-        JiraRestClient client = JiraRestClient.create(jira, jiraCredentials,
-                jiraCredentials.isCloudApiToken() ? JiraFlavour.CLOUD : JiraFlavour.AUTO);
-        JiraSettings js = JiraSettings.of(jira, config.jiraProject())
-                .withProject(config.jiraProject(), config.jiraIssueType()).withDryRun(false);
-        tickets = new JiraTicketTracker(client, js, progress);
-        progress.progress("Connected: AWS account " + accountId + ", Slack (Socket Mode), Jira " + jira);
+        tickets = tickets(env, config.jiraUrl(), config.jiraProject(), config.jiraIssueType(), progress);
+        progress.progress("Connected: AWS account " + accountId + ", Slack (Socket Mode), Jira " + config.jiraUrl());
     }
 
     @Override
@@ -129,6 +124,17 @@ public final class LiveReviewServices implements ReviewServices {
             throw new IllegalArgumentException("set " + name + " to " + what);
         }
         return SlackSecret.of(v);
+    }
+
+    /** The Jira tracker alone (no AWS, no Slack), as a review uses it; also for an organisation run's umbrella. */
+    public static JiraTicketTracker tickets(Map<String, String> env, String jiraUrl, String project, String issueType,
+            ProgressListener progress) {
+        JiraCredentials credentials = jiraCredentials(env);
+        URI jira = URI.create(jiraUrl);
+        JiraRestClient client = JiraRestClient.create(jira, credentials,
+                credentials.isCloudApiToken() ? JiraFlavour.CLOUD : JiraFlavour.AUTO);
+        return new JiraTicketTracker(client, JiraSettings.of(jira, project).withProject(project, issueType)
+                .withDryRun(false), progress);
     }
 
     /** Jira credentials from {@code JIRA_PAT}, else {@code JIRA_EMAIL} + {@code JIRA_API_TOKEN}; also for release. */

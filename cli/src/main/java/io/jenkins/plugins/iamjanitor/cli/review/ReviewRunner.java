@@ -135,6 +135,20 @@ public final class ReviewRunner {
         services.preflight(preflight, options.slackChannel());
     }
 
+    /**
+     * Without a name from Organizations (a single-account review), the account's alias from IAM itself (one
+     * ListAccountAliases, as iamListInactive in Jenkins); unreadable is a warning, never a failure.
+     */
+    private String iamAlias(ProgressListener progress) {
+        try {
+            return services.directory().accountAlias().orElse(null);
+        } catch (RuntimeException e) {
+            progress.progress("Warning: the account alias could not be read (" + e.getMessage()
+                    + "); the account is named by its id");
+            return null;
+        }
+    }
+
     /** @param gate the second gate, null for none */
     public ReviewRecord run(ProgressListener progress, ReviewObserver observer, ConfirmationGate gate) {
         InactivityPolicy inactivity = new InactivityPolicy(policy, clock);
@@ -163,7 +177,8 @@ public final class ReviewRunner {
         ReviewSettings settings = new ReviewSettings(options.reviewId(), services.accountId(), options.slackChannel(),
                 options.approvers(), options.approvalTimeout(), null, null, options.regions(),
                 options.activityLookback(),
-                options.ticketFields(), options.doneStatus(), deletion, accountAlias);
+                options.ticketFields(), options.doneStatus(), deletion,
+                accountAlias != null ? accountAlias : iamAlias(progress));
         ReviewWorkflow workflow = new ReviewWorkflow(ports, settings, gate, clock, new ApprovalWait(heartbeat, clock));
         // Held for the whole run: a second review started meanwhile on this state directory stops with a clear error
         // instead of resuming (or numbering) the same review.

@@ -135,6 +135,8 @@ public class ReviewEndToEndTest {
         assertThat(issues).singleElement().satisfies(i -> {
             assertThat(i.key()).isEqualTo(r.ticket().key());
             assertThat(i.labels()).contains("iam-janitor", "123456789012");
+            // No Organizations name for one account: the alias read from IAM (the scenario's account.alias).
+            assertThat(i.summary()).endsWith("123456789012 (sandbox)");
             assertThat(i.description().toString()).contains("zed.full-house", "ci-legacy");
             assertThat(i.comments()).hasSizeGreaterThanOrEqualTo(2);
             assertThat(i.comments().toString()).contains("CloudTrail", "ListBuckets", "DELETED");

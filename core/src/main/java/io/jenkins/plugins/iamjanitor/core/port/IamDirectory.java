@@ -37,6 +37,17 @@ public interface IamDirectory {
     }
 
     /**
+     * The account's alias (AWS: {@code iam:ListAccountAliases}, one call), read from IAM itself so that the name an
+     * approver sees beside the account id is the account's own, not one a caller supplied. Empty when the account
+     * has none or the backend has no such notion.
+     *
+     * @throws ServiceException when it cannot be read (e.g. AccessDenied): callers treat that as a warning
+     */
+    default Optional<String> accountAlias() {
+        return Optional.empty();
+    }
+
+    /**
      * A live, per-user read that bypasses any cached report: the user, its password and every access key with its
      * last use. Used for the re-check right before deletion. Empty when the user no longer exists.
      */

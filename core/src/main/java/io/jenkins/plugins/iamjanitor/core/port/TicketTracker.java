@@ -14,4 +14,14 @@ public interface TicketTracker {
 
     /** Moves the ticket to the status with this name, looking up the transition id. */
     void transition(String ticketKey, String statusName);
+
+    /**
+     * Links {@code ticketKey} to {@code umbrellaKey} (e.g. an account's review ticket to its organisation run's
+     * umbrella ticket); a link already there is left alone, so re-runs are harmless.
+     *
+     * @return true if a link was added, false if it was already there
+     */
+    default boolean link(String umbrellaKey, String ticketKey) {
+        throw new UnsupportedOperationException("this tracker cannot link tickets");
+    }
 }

@@ -200,6 +200,11 @@ public final class AwsIamDirectory implements IamDirectory {
     }
 
     @Override
+    public Optional<String> accountAlias() {
+        return reads.accountAlias();
+    }
+
+    @Override
     public Optional<IamUser> fetchLive(String userName) {
         return reads.user(userName).map(this::perUser);
     }

@@ -49,6 +49,12 @@ final class IamReads {
         return optional("GetUser", () -> iam.getUser(r -> r.userName(name)).user());
     }
 
+    /** The account's alias (AWS allows one at most); empty when it has none. One call. */
+    Optional<String> accountAlias() {
+        return call("ListAccountAliases", () -> iam.listAccountAliases(r -> r.maxItems(1)).accountAliases().stream()
+                .findFirst());
+    }
+
     List<AccessKeyMetadata> accessKeys(String user) {
         return call("ListAccessKeys", () -> iam.listAccessKeysPaginator(r -> r.userName(user).maxItems(pageSize))
                 .accessKeyMetadata().stream().toList());

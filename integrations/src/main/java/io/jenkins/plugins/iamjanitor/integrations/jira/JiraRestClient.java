@@ -192,6 +192,18 @@ public final class JiraRestClient {
         send("addComment", "POST", api() + "/issue/" + path(key) + "/comment", body, false);
     }
 
+    /**
+     * {@code POST issueLink}: links two issues with a link type named as in Jira's administration (e.g. "Relates").
+     * Not retried on a dropped connection, like every write; Jira itself does not duplicate a link already there.
+     */
+    public void linkIssues(String typeName, String inwardKey, String outwardKey) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.putObject("type").put("name", typeName);
+        body.putObject("inwardIssue").put("key", path(inwardKey));
+        body.putObject("outwardIssue").put("key", path(outwardKey));
+        send("linkIssues", "POST", api() + "/issueLink", body, false);
+    }
+
     public List<Transition> transitions(String key) {
         JsonNode answer = send("getTransitions", "GET", api() + "/issue/" + path(key) + "/transitions", null, true);
         List<Transition> list = new ArrayList<>();

@@ -34,6 +34,8 @@ public final class JiraTicketTracker implements TicketTracker {
     public static final String DRY_RUN_KEY = "DRY-RUN";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int SUMMARY_MAX = 255;
+    /** The link type between an umbrella ticket and the tickets it gathers. */
+    public static final String LINK_TYPE = "Relates";
 
     private final JiraRestClient client;
     private final JiraSettings settings;
@@ -125,6 +127,27 @@ public final class JiraTicketTracker implements TicketTracker {
         }
         client.doTransition(ticketKey, match.id());
         log.progress("Jira: moved " + ticketKey + " from " + current + " to " + match.toStatus());
+    }
+
+    /**
+     * Links the account ticket to the umbrella with Jira's "Relates" type (present on every Jira unless an admin
+     * removed it), after reading the umbrella's links so that a re-run adds none twice.
+     */
+    @Override
+    public boolean link(String umbrellaKey, String ticketKey) {
+        if (settings.dryRun() || DRY_RUN_KEY.equals(umbrellaKey) || DRY_RUN_KEY.equals(ticketKey)) {
+            log.progress("Jira (dry-run): would link " + ticketKey + " to " + umbrellaKey);
+            return false;
+        }
+        for (JsonNode l : client.getIssue(umbrellaKey, List.of("issuelinks")).path("fields").path("issuelinks")) {
+            String other = l.path("inwardIssue").path("key").asText(l.path("outwardIssue").path("key").asText(""));
+            if (other.equalsIgnoreCase(ticketKey) && l.path("type").path("name").asText("").equals(LINK_TYPE)) {
+                return false;
+            }
+        }
+        client.linkIssues(LINK_TYPE, ticketKey, umbrellaKey);
+        log.progress("Jira: linked " + ticketKey + " to " + umbrellaKey);
+        return true;
     }
 
     static String dedupeJql(String accountId, String reviewLabel, Set<String> userLabels) {

@@ -39,6 +39,24 @@ class AwsIamDirectoryTest {
     }
 
     @Test
+    void theAccountAliasComesFromIamAndAnAccessDeniedIsAClearServiceException() {
+        sandbox.close();
+        sandbox = new IamSandbox(io.jenkins.plugins.iamjanitor.sandbox.Scenario.parse("alias",
+                "{\"account\": {\"id\": \"210987654321\", \"alias\": \"acme-prod\"}, \"iam\": {\"users\": []}}"));
+        AwsIamDirectory directory = sandbox.directory(true, 1000);
+
+        assertThat(directory.accountAlias()).contains("acme-prod");
+        assertThat(sandbox.emulator.calls("ListAccountAliases")).isEqualTo(1);
+
+        sandbox.emulator.state().accountAlias(null);
+        assertThat(directory.accountAlias()).isEmpty();
+
+        sandbox.emulator.state().deny("ListAccountAliases");
+        assertThatThrownBy(directory::accountAlias).isInstanceOf(ServiceException.class)
+                .hasMessageContaining("AccessDenied").hasMessageContaining("iam:ListAccountAliases");
+    }
+
+    @Test
     void reportPathAndPerUserPathGiveTheSameUsers() {
         List<String> progress = new ArrayList<>();
         List<IamUser> viaReport = sandbox.directory(true, 1000).listUsers(progress::add);

@@ -46,6 +46,7 @@ class DocumentedIamPolicyTest {
             Map.entry("iam:ListUsers", "*"),
             Map.entry("iam:GetAccountAuthorizationDetails", "*"),
             Map.entry("iam:ListVirtualMFADevices", "*"),
+            Map.entry("iam:ListAccountAliases", "*"),
             Map.entry("iam:GetUser", "user"),
             Map.entry("iam:ListUserTags", "user"),
             Map.entry("iam:ListGroupsForUser", "user"),
@@ -112,6 +113,7 @@ class DocumentedIamPolicyTest {
         bulk.withDetails(bulk.listUsers(line -> { }), line -> { });
         sandbox.directory(false, 1000).listUsers(line -> { });
         report.fetchLive(ZED);
+        report.accountAlias();
         AwsIamUserAdmin admin = sandbox.admin();
         UserSnapshot snapshot = admin.snapshot(ZED).orElseThrow();
         Set<String> read = iamCalls();

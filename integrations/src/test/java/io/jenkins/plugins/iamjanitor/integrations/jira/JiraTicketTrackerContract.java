@@ -137,6 +137,25 @@ abstract class JiraTicketTrackerContract {
     }
 
     @Test
+    void linksATicketToAnUmbrellaOnceAcrossReRuns() {
+        TicketRef umbrella = tracker().openOrFind(ticket("org-run", "x"));
+        TicketRef account = tracker().openOrFind(ticket("rev-1", "alice"));
+
+        assertThat(tracker().link(umbrella.key(), account.key())).isTrue();
+        assertThat(tracker().link(umbrella.key(), account.key())).isFalse();
+
+        assertThat(jira.links()).singleElement().satisfies(l -> {
+            assertThat(l.type()).isEqualTo("Relates");
+            assertThat(l.inwardKey()).isEqualTo(account.key());
+            assertThat(l.outwardKey()).isEqualTo(umbrella.key());
+        });
+        // The second call read the umbrella's links and posted nothing.
+        assertThat(jira.requests()).filteredOn(r -> r.endsWith("/issueLink")).hasSize(1);
+        assertThatThrownBy(() -> tracker().link(umbrella.key(), "SEC-99")).isInstanceOf(ServiceException.class)
+                .hasMessageContaining("404");
+    }
+
+    @Test
     void commentsAreStoredInTheFlavourFormat() {
         TicketRef ref = tracker().openOrFind(ticket("rev-1", "alice"));
         Document comment = Document.builder().paragraph("CloudTrail: 3 events for alice")

@@ -153,6 +153,18 @@ public final class BuildReview implements RunAction2 {
         return account;
     }
 
+    /** The account's alias the scan read from IAM; null when it has none, it could not be read, or no scan ran. */
+    public String accountAlias() {
+        return scope == null ? null : scope.accountAlias();
+    }
+
+    /** How the page, Slack and Jira name the account: {@code <id> (<alias>)}, the id alone without an alias. */
+    public String getAccountLabel() {
+        String id = account != null ? account : record().accountId();
+        String alias = accountAlias();
+        return id == null ? null : alias == null ? id : id + " (" + alias + ")";
+    }
+
     /** The scan's account, identity and policy; null when the review was started without one. */
     public ReviewScope scope() {
         return scope;
@@ -242,7 +254,8 @@ public final class BuildReview implements RunAction2 {
 
     @Override
     public String getDisplayName() {
-        return account == null ? "IAM review" : "IAM review of account " + account;
+        return account == null ? "IAM review" : "IAM review of account " + account
+                + (accountAlias() == null ? "" : " (" + accountAlias() + ")");
     }
 
     /** Stable whatever else the build runs: {@code iam-review}, or {@code iam-review-<account>} per account. */

@@ -28,6 +28,8 @@ public final class ReviewScope {
     private TreeMap<String, String> exemptionReasons;
     // The rest of the effective policy (cap, approvers, Slack, Jira, CloudTrail, backups, action); null before.
     private RecordedPolicy recorded;
+    /** The account's alias as IAM itself answered it in the scan (ListAccountAliases); null: none or unreadable. */
+    private String accountAlias;
 
     public ReviewScope(String awsCredentialsId, String region, String roleArn, int days, List<String> exemptUsers,
             List<String> exemptPaths, List<String> exemptTags, List<String> exemptGroups) {
@@ -88,6 +90,16 @@ public final class ReviewScope {
         Duration threshold = Duration.ofDays(days);
         return new PolicySettings(threshold, unknownActivityBlocks == null || unknownActivityBlocks, e,
                 gracePeriodDays == null ? threshold : Duration.ofDays(gracePeriodDays));
+    }
+
+    /** Records the alias the scan read from IAM in the target account (never one a script passed in). */
+    public ReviewScope withAccountAlias(String alias) {
+        this.accountAlias = alias == null || alias.isBlank() ? null : alias;
+        return this;
+    }
+
+    public String accountAlias() {
+        return accountAlias;
     }
 
     public String awsCredentialsId() {

@@ -52,11 +52,43 @@ class IamListInactiveInJenkinsTest {
             assertThat(record.notes()).anyMatch(n -> n.contains("exempt users [peggy.*]"));
             assertThat(b.getAction(BuildReview.class).scope().days()).isEqualTo(21);
             j.assertLogNotContains(SandboxJenkins.AWS_SECRET, b);
+            // The account's name comes from IAM itself (ListAccountAliases in the scanned account), with the review.
+            j.assertLogContains("Account alias (IAM): sandbox", b);
+            String label = record.accountId() + " (sandbox)";
+            assertThat(b.getAction(BuildReview.class).getAccountLabel()).isEqualTo(label);
+            JenkinsRule.WebClient web = j.createWebClient();
+            web.getOptions().setJavaScriptEnabled(false);
+            HtmlPage reviewPage = web.getPage(b, "iam-review");
+            assertThat(reviewPage.getElementById("iam-review-account").getTextContent()).isEqualTo(label);
+            // ...and so do the Jira ticket and the Slack message.
+            p.setDefinition(new CpsFlowDefinition("""
+                    def r = iamListInactive(days: 21)
+                    echo "ticket=${jiraCreateReviewTicket(review: r).key}"
+                    slackAskApproval(review: r, timeoutMinutes: 60, channels: ['slack'])
+                    """, true));
+            WorkflowRun named = p.scheduleBuild2(0).waitForStart();
+            ApprovalFixture.awaitLog(named, "Asked in Slack");
+            String key = named.getAction(BuildReview.class).record().ticket().key();
+            assertThat(s.sandbox.jira().issue(key).orElseThrow().summary()).endsWith(label);
+            assertThat(s.sandbox.slack().messages()).anySatisfy(m -> assertThat(m.text() + m.blocks())
+                    .contains(label));
+            if (named.isBuilding()) {
+                named.doStop();
+            }
+            j.waitForCompletion(named);
+
+            // Unreadable (a policy without iam:ListAccountAliases) is a warning, never a failure.
+            s.sandbox.iam().state().deny("ListAccountAliases");
+            p.setDefinition(new CpsFlowDefinition("iamListInactive(days: 21)", true));
+            WorkflowRun denied = j.buildAndAssertSuccess(p);
+            j.assertLogContains("Warning: the account alias could not be read (", denied);
+            j.assertLogContains("AccessDenied", denied);
+            assertThat(denied.getAction(BuildReview.class).getAccountLabel()).isEqualTo(record.accountId());
 
             // One review per build: a second scan in the same build is refused with one line.
             p.setDefinition(new CpsFlowDefinition("iamListInactive(days: 21)\niamListInactive(days: 30)", true));
             WorkflowRun twice = j.buildAndAssertStatus(hudson.model.Result.FAILURE, p);
-            j.assertLogContains("iamListInactive: this build already started review jenkins-scan-2", twice);
+            j.assertLogContains("iamListInactive: this build already started review jenkins-scan-4", twice);
 
             policyFilesGlobalAndJob(j, p, record.candidates().get(0).user().userName());
         }

@@ -49,6 +49,7 @@ public final class IamEmulator implements HttpHandler {
         this.state = new IamState(scenario.accountId(), clock);
         this.faults = faults;
         IamScenarioLoader.load(scenario.section("iam"), state);
+        state.accountAlias(scenario.section("account").path("alias").asText(null));
         new IamReadHandlers(state).register(iam);
         new IamWriteHandlers(state).register(iam);
         new IamCredentialHandlers(state).register(iam);
@@ -150,6 +151,9 @@ public final class IamEmulator implements HttpHandler {
             try {
                 injected(fault);
                 ActionHandler handler = dispatch(request, isSts);
+                if (!isSts && state.denied(action)) {
+                    throw IamError.accessDenied(state.accountId(), action);
+                }
                 String result;
                 synchronized (state) {
                     authenticate(request, action);

@@ -45,6 +45,13 @@ public final class IamError extends RuntimeException {
         return new IamError("ValidationError", 400, "Sender", message);
     }
 
+    /** What IAM answers when the caller's policy does not allow the action. */
+    public static IamError accessDenied(String accountId, String action) {
+        return new IamError("AccessDenied", 403, "Sender", "User: arn:aws:iam::" + accountId
+                + ":user/sandbox-operator is not authorized to perform: iam:" + action + " on resource: *"
+                + " because no identity-based policy allows the iam:" + action + " action");
+    }
+
     public static IamError throttling() {
         return new IamError("Throttling", 400, "Sender", "Rate exceeded");
     }

@@ -52,6 +52,10 @@ final class IamReadHandlers {
         handlers.put("ListUserPolicies", r -> page(r, "PolicyNames", List.copyOf(user(r).inlinePolicies.keySet()),
                 XmlWriter::text));
         handlers.put("GetUserPolicy", this::getUserPolicy);
+        // At most one alias per account; the list is paginated like the others (MaxItems/Marker).
+        handlers.put("ListAccountAliases", r -> page(r, "AccountAliases",
+                state.accountAlias() == null ? List.<String>of() : List.of(state.accountAlias()),
+                (x, alias) -> x.text(alias)));
         new IamBulkReadHandlers(state).register(handlers);
     }
 

@@ -32,6 +32,9 @@ final class IamScenarioLoader {
 
     private void loadSection(JsonNode iam) {
         state.reports().setPollsUntilComplete(iam.path("credentialReport").path("pollsUntilComplete").asInt(1));
+        for (JsonNode a : iam.path("deniedActions")) {
+            state.deny(a.asText());
+        }
         for (JsonNode g : iam.path("groups")) {
             state.ensureGroup(g.isTextual() ? g.asText() : g.path("name").asText(), g.path("path").asText("/"));
         }

@@ -34,6 +34,10 @@ public final class IamState {
     private final Map<String, String> sessionArns = new LinkedHashMap<>();
     private final Map<String, String> keyOwners = new java.util.HashMap<>();
     private final CredentialReports reports;
+    /** The account alias (AWS allows at most one); null: none, as in many accounts. */
+    private volatile String accountAlias;
+    /** IAM actions the caller's policy does not allow in this scenario: each answers AccessDenied. */
+    private final Set<String> deniedActions = new java.util.concurrent.CopyOnWriteArraySet<>();
 
     public IamState(String accountId, Clock clock) {
         this.accountId = accountId;
@@ -48,6 +52,24 @@ public final class IamState {
 
     public String accountId() {
         return accountId;
+    }
+
+    public String accountAlias() {
+        return accountAlias;
+    }
+
+    /** Sets (or, with null, removes) the account alias, as CreateAccountAlias/DeleteAccountAlias would. */
+    public void accountAlias(String alias) {
+        this.accountAlias = alias;
+    }
+
+    /** Makes an IAM action answer AccessDenied from now on (a least-privilege policy without it). */
+    public void deny(String action) {
+        deniedActions.add(action);
+    }
+
+    boolean denied(String action) {
+        return deniedActions.contains(action);
     }
 
     public Instant now() {

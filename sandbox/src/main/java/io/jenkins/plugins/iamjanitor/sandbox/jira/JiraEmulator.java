@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * A Jira emulator speaking the REST API of either flavour on a loopback port: Cloud (REST v3, ADF, Basic auth with
  * email + API token, {@code search/jql}; the old {@code search} answers 410 Gone as on real Cloud) or Data Center
- * (REST v2, wiki strings, Bearer personal access token, {@code search}). It stores issues and comments, runs a
+ * (REST v2, wiki strings, Bearer personal access token, {@code search}). It stores issues, comments and issue links
+ * ({@code POST issueLink}, shown in the {@code issuelinks} field), runs a
  * To Do / In Progress / Done workflow, rate-limits on demand and exposes what it stored for test assertions.
  */
 public final class JiraEmulator implements AutoCloseable {
@@ -94,6 +95,11 @@ public final class JiraEmulator implements AutoCloseable {
 
     public Optional<JiraIssue> issue(String key) {
         return store.get(key);
+    }
+
+    /** Every issue link so far (POST /issueLink), in order. */
+    public List<JiraLink> links() {
+        return store.allLinks();
     }
 
     /** Every request so far as "METHOD /path" (no query), in order. */
@@ -173,6 +179,8 @@ public final class JiraEmulator implements AutoCloseable {
             return "search";
         } else if (rest.equals("/issue")) {
             return "createIssue";
+        } else if (rest.equals("/issueLink")) {
+            return "linkIssues";
         } else if (PROJECT.matcher(rest).matches() && method.equals("GET")) {
             return "getProject";
         }
@@ -229,8 +237,17 @@ public final class JiraEmulator implements AutoCloseable {
                     JiraIssue issue = store.create(JiraExchange.body(ex).path("fields"), user);
                     JiraExchange.send(ex, 201, responses.created(issue));
                 }
-                case "getIssue" -> JiraExchange.send(ex, 200, responses.issue(store.get(key)
-                        .orElseThrow(() -> new JiraStore.NoSuchIssue(key)), JiraResponses.fieldList(query.get("fields"))));
+                case "linkIssues" -> {
+                    JiraExchange.requireMethod(method, "POST");
+                    store.link(JiraExchange.body(ex));
+                    // Jira answers 201 Created with an empty body: the link's id is not returned.
+                    JiraExchange.send(ex, 201, null);
+                }
+                case "getIssue" -> {
+                    JiraIssue issue = store.get(key).orElseThrow(() -> new JiraStore.NoSuchIssue(key));
+                    JiraExchange.send(ex, 200, responses.issue(issue, JiraResponses.fieldList(query.get("fields")),
+                            store.links(issue.key()), store::get));
+                }
                 case "addComment" -> JiraExchange.send(ex, 201, responses.comment(store.comment(key, JiraExchange.body(ex).get("body"), user)));
                 case "getComments" -> JiraExchange.send(ex, 200, responses.comments(store.get(key)
                         .orElseThrow(() -> new JiraStore.NoSuchIssue(key))));
@@ -246,6 +263,8 @@ public final class JiraEmulator implements AutoCloseable {
             JiraExchange.send(ex, 400, JiraResponses.errors(e.errorMessages, e.errors));
         } catch (Jql.JqlException e) {
             JiraExchange.send(ex, 400, JiraResponses.messages(e.getMessage()));
+        } catch (JiraStore.NoSuchLinkType e) {
+            JiraExchange.send(ex, 404, JiraResponses.messages(e.getMessage()));
         } catch (JiraStore.NoSuchIssue e) {
             JiraExchange.send(ex, 404, JiraResponses.messages(e.getMessage()));
         } catch (JiraExchange.BadRequest e) {

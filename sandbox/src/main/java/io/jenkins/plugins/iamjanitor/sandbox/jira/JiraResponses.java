@@ -144,6 +144,35 @@ final class JiraResponses {
         return node;
     }
 
+    /**
+     * An issue with its {@code issuelinks} (when asked for, or with all fields): each link names the other issue as
+     * Jira does, under {@code outwardIssue} when this issue is the link's inward end and {@code inwardIssue} when it
+     * is the outward end.
+     */
+    ObjectNode issue(JiraIssue issue, List<String> wanted, List<JiraLink> links,
+            java.util.function.Function<String, java.util.Optional<JiraIssue>> lookup) {
+        ObjectNode node = issue(issue, wanted);
+        boolean all = wanted.contains("*all") || wanted.contains("*navigable");
+        if (node.has("fields") && (all || wanted.contains("issuelinks"))) {
+            ArrayNode list = ((ObjectNode) node.get("fields")).putArray("issuelinks");
+            for (JiraLink l : links) {
+                JiraLink.Type t = JiraLink.Type.find(l.type(), "").orElseThrow();
+                ObjectNode link = list.addObject().put("id", l.id())
+                        .put("self", baseUrl + api() + "/issueLink/" + l.id());
+                link.putObject("type").put("id", t.id).put("name", t.label).put("inward", t.inward)
+                        .put("outward", t.outward);
+                boolean inwardEnd = l.inwardKey().equals(issue.key());
+                String other = inwardEnd ? l.outwardKey() : l.inwardKey();
+                ObjectNode ref = link.putObject(inwardEnd ? "outwardIssue" : "inwardIssue").put("key", other);
+                lookup.apply(other).ifPresent(o -> {
+                    ref.put("id", o.id());
+                    ref.putObject("fields").put("summary", o.summary()).set("status", field(o, "status"));
+                });
+            }
+        }
+        return node;
+    }
+
     private JsonNode field(JiraIssue issue, String name) {
         ObjectNode o = MAPPER.createObjectNode();
         switch (name) {

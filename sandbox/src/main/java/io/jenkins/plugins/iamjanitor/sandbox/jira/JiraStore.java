@@ -28,6 +28,8 @@ final class JiraStore {
     private final JiraScenario scenario;
     private final Map<String, JiraIssue> issues = new LinkedHashMap<>();
     private final Map<String, Integer> counters = new LinkedHashMap<>();
+    private final List<JiraLink> links = new ArrayList<>();
+    private int linkIds = 10100;
     private long sequence;
     private int commentIds = 10000;
 
@@ -155,6 +157,52 @@ final class JiraStore {
                 .findFirst().orElseThrow(() -> new Rejected(
                         List.of("Transition id '" + transitionId + "' is not valid for this issue."), Map.of()));
         issues.put(issue.key(), copy(issue, t.to(), issue.comments()));
+    }
+
+    /**
+     * {@code POST /issueLink}: links two existing issues. Like Jira, linking the same two issues with the same type
+     * again creates nothing new (and still answers 201).
+     */
+    synchronized void link(JsonNode request) {
+        JsonNode type = request.path("type");
+        String typeName = type.path("name").asText("");
+        JiraLink.Type t = JiraLink.Type.find(typeName, type.path("id").asText("")).orElseThrow(
+                () -> new NoSuchLinkType("No issue link type with name '" + typeName + "' found."));
+        String inward = end(request.path("inwardIssue"));
+        String outward = end(request.path("outwardIssue"));
+        boolean exists = links.stream().anyMatch(l -> l.type().equals(t.label) && l.inwardKey().equals(inward)
+                && l.outwardKey().equals(outward));
+        if (!exists) {
+            links.add(new JiraLink(String.valueOf(++linkIds), t.label, inward, outward));
+        }
+    }
+
+    /** The links an issue takes part in, at either end. */
+    synchronized List<JiraLink> links(String key) {
+        String k = key.toUpperCase(java.util.Locale.ROOT);
+        return links.stream().filter(l -> l.inwardKey().equals(k) || l.outwardKey().equals(k)).toList();
+    }
+
+    synchronized List<JiraLink> allLinks() {
+        return List.copyOf(links);
+    }
+
+    private String end(JsonNode ref) {
+        if (ref.isMissingNode() || ref.isNull()) {
+            throw new Rejected(List.of("Both inwardIssue and outwardIssue must be given."), Map.of());
+        }
+        String key = ref.path("key").asText("");
+        if (key.isEmpty()) {
+            String id = ref.path("id").asText("");
+            key = issues.values().stream().filter(i -> i.id().equals(id)).map(JiraIssue::key).findFirst().orElse(id);
+        }
+        return require(key).key();
+    }
+
+    static final class NoSuchLinkType extends RuntimeException {
+        NoSuchLinkType(String message) {
+            super(message);
+        }
     }
 
     synchronized List<JiraIssue> all() {

@@ -70,6 +70,43 @@ class JiraEmulatorTest {
     }
 
     @Test
+    void issueLinksAreStoredOnceAndShownOnBothEnds() throws Exception {
+        jira = JiraEmulator.start(Scenario.parse("t", "{\"jira\": {\"flavour\": \"datacenter\"}}"));
+        String auth = "Bearer " + JiraScenario.DEFAULT_PAT;
+        String issue = "{\"fields\": {\"project\": {\"key\": \"SEC\"}, \"issuetype\": {\"name\": \"Task\"},"
+                + " \"summary\": \"%s\"}}";
+        assertThat(call("POST", "/rest/api/2/issue", auth, issue.formatted("umbrella")).statusCode()).isEqualTo(201);
+        assertThat(call("POST", "/rest/api/2/issue", auth, issue.formatted("account")).statusCode()).isEqualTo(201);
+        String link = "{\"type\": {\"name\": \"%s\"}, \"inwardIssue\": {\"key\": \"%s\"},"
+                + " \"outwardIssue\": {\"key\": \"SEC-1\"}}";
+
+        HttpResponse<String> created = call("POST", "/rest/api/2/issueLink", auth, link.formatted("Relates", "SEC-2"));
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.body()).isEmpty();
+        // Linking the same pair again with the same type adds nothing, as in Jira.
+        assertThat(call("POST", "/rest/api/2/issueLink", auth, link.formatted("relates", "SEC-2")).statusCode())
+                .isEqualTo(201);
+        assertThat(jira.links()).singleElement().satisfies(l -> {
+            assertThat(l.type()).isEqualTo("Relates");
+            assertThat(l.inwardKey()).isEqualTo("SEC-2");
+            assertThat(l.outwardKey()).isEqualTo("SEC-1");
+        });
+        HttpResponse<String> badType = call("POST", "/rest/api/2/issueLink", auth, link.formatted("Parent", "SEC-2"));
+        assertThat(badType.statusCode()).isEqualTo(404);
+        assertThat(badType.body()).contains("No issue link type with name 'Parent' found.");
+        assertThat(call("POST", "/rest/api/2/issueLink", auth, link.formatted("Relates", "SEC-9")).statusCode())
+                .isEqualTo(404);
+        assertThat(jira.links()).hasSize(1);
+
+        assertThat(call("GET", "/rest/api/2/issue/SEC-1?fields=issuelinks", auth, null).body())
+                .contains("\"inwardIssue\":{\"key\":\"SEC-2\"", "\"name\":\"Relates\"", "\"summary\":\"account\"");
+        assertThat(call("GET", "/rest/api/2/issue/SEC-2?fields=issuelinks", auth, null).body())
+                .contains("\"outwardIssue\":{\"key\":\"SEC-1\"");
+        assertThat(call("GET", "/rest/api/2/issue/SEC-2?fields=summary", auth, null).body())
+                .doesNotContain("issuelinks");
+    }
+
+    @Test
     void cloudNeedsEmailAndApiTokenAndBoundedSearches() throws Exception {
         jira = JiraEmulator.start(Scenario.parse("t", "{}"));
         String auth = basic(JiraScenario.DEFAULT_EMAIL, JiraScenario.DEFAULT_API_TOKEN);
