@@ -7,6 +7,7 @@ import io.jenkins.plugins.iamjanitor.core.approval.DecisionListener;
 import io.jenkins.plugins.iamjanitor.core.approval.ReviewDecisions;
 import io.jenkins.plugins.iamjanitor.core.approval.UserDecision;
 import io.jenkins.plugins.iamjanitor.core.port.ApprovalChannel;
+import io.jenkins.plugins.iamjanitor.integrations.slack.FileSeenSignatures;
 import io.jenkins.plugins.iamjanitor.integrations.slack.SlackWebClient;
 import java.time.Clock;
 import java.util.List;
@@ -22,6 +23,11 @@ import java.util.logging.Logger;
 @Extension
 public class SlackRuntime {
     private static final Logger LOGGER = Logger.getLogger(SlackRuntime.class.getName());
+    /**
+     * The replay cache of signed Slack clicks under JENKINS_HOME: HMACs and expiry times only, kept for Slack's
+     * five-minute window, so a click captured before a restart is still refused after it.
+     */
+    static final String SEEN_SIGNATURES = "iam-janitor/slack-seen-signatures";
 
     private final ReviewDecisions decisions = new ReviewDecisions(Clock.systemUTC());
     // One reader for every Slack secret, so the step logs can mask all of them (see revealedSecrets()).
@@ -69,7 +75,8 @@ public class SlackRuntime {
                     : creds.secretText(c.getSlackSigningSecretCredentialsId(), "Slack signing secret");
             wiring = new SlackWiring(c.getSlackApiUrl() == null ? SlackWebClient.DEFAULT_BASE
                     : java.net.URI.create(c.getSlackApiUrl()), bot, signing, decisions, ApprovalWaits.get().executor(),
-                    Clock.systemUTC(), JenkinsProxies.current());
+                    Clock.systemUTC(), JenkinsProxies.current(), new FileSeenSignatures(jenkins.model.Jenkins.get()
+                            .getRootDir().toPath().resolve(SEEN_SIGNATURES)));
             wiredFor = key;
         }
         return wiring;

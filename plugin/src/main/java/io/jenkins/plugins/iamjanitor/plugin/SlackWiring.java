@@ -41,12 +41,24 @@ final class SlackWiring {
      */
     SlackWiring(URI apiBase, String botToken, String signingSecret, ReviewDecisions decisions,
             ScheduledExecutorService executor, Clock clock, HttpProxy proxy) {
+        this(apiBase, botToken, signingSecret, decisions, executor, clock, proxy, null);
+    }
+
+    /**
+     * @param seen the replay cache of signed clicks; null keeps it in memory (a restart forgets it, and a click
+     *             captured before the restart could be replayed within Slack's five-minute window)
+     */
+    SlackWiring(URI apiBase, String botToken, String signingSecret, ReviewDecisions decisions,
+            ScheduledExecutorService executor, Clock clock, HttpProxy proxy,
+            io.jenkins.plugins.iamjanitor.integrations.slack.SeenSignatures seen) {
         this.proxy = proxy;
         this.web = new SlackWebClient(apiBase, SlackSecret.of(botToken), proxy);
         this.channel = new SlackApprovalChannel(web, decisions);
         this.httpCallback = signingSecret != null;
         this.handler = new SlackInteractionHandler(channel,
-                signingSecret == null ? null : new SlackRequestVerifier(SlackSecret.of(signingSecret), clock),
+                signingSecret == null ? null : seen == null
+                        ? new SlackRequestVerifier(SlackSecret.of(signingSecret), clock)
+                        : new SlackRequestVerifier(SlackSecret.of(signingSecret), clock, seen),
                 executor);
         this.executor = executor;
     }

@@ -25,6 +25,9 @@ class SlackApprovalRestartTest {
     @RegisterExtension
     private final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
     private SandboxJenkins s;
+    /** The first click as Slack sent it: replayed after the restart. */
+    private String firstBody;
+    private java.util.Map<String, String> firstHeaders;
 
     private int click(JenkinsRule j, String slackUser, String action) throws Exception {
         SlackEmulator slack = s.sandbox.slack();
@@ -49,7 +52,12 @@ class SlackApprovalRestartTest {
                 WorkflowRun b = p.scheduleBuild2(0).waitForStart();
                 awaitLog(b, "Asked in Slack");
                 // A click before the restart: recorded in the build's review right away.
-                assertThat(click(j, "U0SECLEAD", "iamj:approve:grace.stale")).isEqualTo(200);
+                SlackEmulator slack = s.sandbox.slack();
+                firstBody = slack.clicks().formBody(slack.clicks().payload("U0SECLEAD", reviewMessage(slack),
+                        "iamj:approve:grace.stale"));
+                firstHeaders = ApprovalFixture.signed(slack,
+                        String.valueOf(java.time.Instant.now().getEpochSecond()), firstBody);
+                assertThat(slack.clicks().post(callback(j), firstBody, firstHeaders)).isEqualTo(200);
                 await("grace.stale approved", () -> decision(b, "grace.stale") != null);
             });
             sessions.then(j -> {
@@ -57,6 +65,9 @@ class SlackApprovalRestartTest {
                 awaitLog(b, "Resumed waiting for approval");
                 assertThat(b.isBuilding()).isTrue();
                 assertThat(decision(b, "grace.stale").approverId()).isEqualTo("U0SECLEAD");
+                // The click captured before the restart, replayed within Slack's window: refused (the replay cache
+                // is kept under JENKINS_HOME).
+                assertThat(s.sandbox.slack().clicks().post(callback(j), firstBody, firstHeaders)).isEqualTo(401);
                 // The message posted before the restart still works; a double click on grace changes nothing.
                 assertThat(click(j, "U0OPS", "iamj:keep:grace.stale")).isEqualTo(200);
                 assertThat(click(j, "U0OPS", "iamj:keep:frank.old")).isEqualTo(200);
