@@ -77,14 +77,7 @@ final class ScanCommand implements Callable<Integer> {
             PolicySettings settings = CliPolicy.settings(effective, t.scenarioExemptions());
             ScanResult result = new InactivityScanner(reads.apply(t.directory()),
                     new InactivityPolicy(settings, clock)).scan(progress);
-            String report = new ScanReport(result, settings).render(format);
-            if (output == null) {
-                out.print(report);
-                out.flush();
-            } else {
-                write(output, report);
-                progress(err, "Report written to " + output);
-            }
+            emit(out, err, new ScanReport(result, settings).render(format));
         }
         return 0;
     }

@@ -5,17 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.jenkins.plugins.iamjanitor.sandbox.AwsJsonResponses;
 import io.jenkins.plugins.iamjanitor.sandbox.FaultPlan;
 import io.jenkins.plugins.iamjanitor.sandbox.Faults;
 import io.jenkins.plugins.iamjanitor.sandbox.LoopbackServer;
 import io.jenkins.plugins.iamjanitor.sandbox.Scenario;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -191,13 +190,7 @@ public final class CloudTrailEmulator implements HttpHandler {
     }
 
     private void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] bytes = mapper.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
-        exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        AwsJsonResponses.send(exchange, status, mapper.writeValueAsBytes(body));
     }
 
     private static Map<String, Long> snapshot(Map<String, AtomicLong> counters) {
